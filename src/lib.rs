@@ -1,0 +1,13 @@
+//! Karabakh Atlas: reads a folder of news articles about the Armenia–Azerbaijan conflict and
+//! finds every reported strike and deployment with its place and date, for a map and timeline
+//! viewer and for scripts.
+//!
+//! The core ([`corpus`], [`extract`], [`model`], [`load`]) has no UI in it; [`app`], [`map`],
+//! [`timeline`] and [`ui`] draw what it produces; [`cli`] prints it.
+
+pub mod bench;
+pub mod cli;
+pub mod corpus;
+pub mod extract;
+pub mod load;
+pub mod model;
