@@ -33,17 +33,29 @@ pub fn to_json(dataset: &Dataset) -> Result<String, serde_json::Error> {
             published_from: a.published_from.map(|f| f.as_str()),
         })
         .collect();
-    serde_json::to_string_pretty(&JsonOutput { articles, events: &dataset.events, problems: &dataset.problems })
+    serde_json::to_string_pretty(&JsonOutput {
+        articles,
+        events: &dataset.events,
+        problems: &dataset.problems,
+    })
 }
 
 /// The dataset as a table of events and a summary.
 pub fn to_table(dataset: &Dataset) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{:<23}  {:<10}  {:<22}  {:<9}  {:<11}  {:>4}  {:>3}", "date", "kind", "place", "status", "actor", "conf", "src");
+    let _ = writeln!(
+        out,
+        "{:<23}  {:<10}  {:<22}  {:<9}  {:<11}  {:>4}  {:>3}",
+        "date", "kind", "place", "status", "actor", "conf", "src"
+    );
     for e in &dataset.events {
         let date = match e.date {
             Some(d) if d.start == d.end => crate::model::iso(d.start),
-            Some(d) => format!("{}..{}", crate::model::iso(d.start), crate::model::iso(d.end)),
+            Some(d) => format!(
+                "{}..{}",
+                crate::model::iso(d.start),
+                crate::model::iso(d.end)
+            ),
             None => "undated".to_owned(),
         };
         let _ = writeln!(
@@ -64,8 +76,16 @@ pub fn to_table(dataset: &Dataset) -> String {
         "\n{} articles, {} events ({} strikes, {} deployments, {} undated), {} problems",
         dataset.articles.len(),
         dataset.events.len(),
-        dataset.events.iter().filter(|e| e.kind == crate::model::EventKind::Strike).count(),
-        dataset.events.iter().filter(|e| e.kind == crate::model::EventKind::Deployment).count(),
+        dataset
+            .events
+            .iter()
+            .filter(|e| e.kind == crate::model::EventKind::Strike)
+            .count(),
+        dataset
+            .events
+            .iter()
+            .filter(|e| e.kind == crate::model::EventKind::Deployment)
+            .count(),
         undated,
         dataset.problems.len()
     );
@@ -76,5 +96,9 @@ pub fn to_table(dataset: &Dataset) -> String {
 }
 
 fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n - 1).chain(std::iter::once('…')).collect() }
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        s.chars().take(n - 1).chain(std::iter::once('…')).collect()
+    }
 }

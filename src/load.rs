@@ -44,7 +44,12 @@ pub enum LoadError {
 
 /// Reads and extracts a whole folder. `keep_text` keeps article texts in memory (the viewer
 /// re-reads files on demand instead, so large corpora stay small).
-pub fn load_folder(root: &Path, options: ReadOptions, progress: &Progress, keep_text: bool) -> Result<Dataset, LoadError> {
+pub fn load_folder(
+    root: &Path,
+    options: ReadOptions,
+    progress: &Progress,
+    keep_text: bool,
+) -> Result<Dataset, LoadError> {
     let listing = corpus::list_folder(root)?;
     progress.total.store(listing.files.len(), Ordering::Relaxed);
     let results: Vec<_> = listing
@@ -54,14 +59,18 @@ pub fn load_folder(root: &Path, options: ReadOptions, progress: &Progress, keep_
             if progress.cancelled() {
                 return None;
             }
-            let result = corpus::read_article(path, rel, listing.csv.get(rel), options).map(|(mut article, note)| {
-                let mentions = extract::extract_article(&article);
-                progress.bytes.fetch_add(article.text.len(), Ordering::Relaxed);
-                if !keep_text {
-                    article.text = String::new();
-                }
-                (article, note, mentions)
-            });
+            let result = corpus::read_article(path, rel, listing.csv.get(rel), options).map(
+                |(mut article, note)| {
+                    let mentions = extract::extract_article(&article);
+                    progress
+                        .bytes
+                        .fetch_add(article.text.len(), Ordering::Relaxed);
+                    if !keep_text {
+                        article.text = String::new();
+                    }
+                    (article, note, mentions)
+                },
+            );
             progress.done.fetch_add(1, Ordering::Relaxed);
             Some((rel, result))
         })
@@ -69,7 +78,10 @@ pub fn load_folder(root: &Path, options: ReadOptions, progress: &Progress, keep_
     if progress.cancelled() {
         return Err(LoadError::Cancelled);
     }
-    let mut dataset = Dataset { problems: listing.problems, ..Dataset::default() };
+    let mut dataset = Dataset {
+        problems: listing.problems,
+        ..Dataset::default()
+    };
     let mut mentions = Vec::new();
     for (rel, result) in results.into_iter().flatten() {
         match result {
@@ -78,7 +90,10 @@ pub fn load_folder(root: &Path, options: ReadOptions, progress: &Progress, keep_
                 dataset.problems.extend(note);
                 mentions.extend(found);
             }
-            Err(e) => dataset.problems.push(Problem { path: rel.clone(), problem: e.to_string() }),
+            Err(e) => dataset.problems.push(Problem {
+                path: rel.clone(),
+                problem: e.to_string(),
+            }),
         }
     }
     dataset.problems.sort_by(|a, b| a.path.cmp(&b.path));

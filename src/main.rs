@@ -10,7 +10,11 @@ use karabakh_atlas::corpus::ReadOptions;
 use karabakh_atlas::load::{self, Progress};
 
 #[derive(Parser)]
-#[command(name = "karabakh-atlas", version, about = "Map and chronology of reported strikes and deployments in the Armenia–Azerbaijan conflict")]
+#[command(
+    name = "karabakh-atlas",
+    version,
+    about = "Map and chronology of reported strikes and deployments in the Armenia–Azerbaijan conflict"
+)]
 struct Args {
     #[command(subcommand)]
     command: Option<Command>,
@@ -59,14 +63,27 @@ enum Command {
 fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
-        Some(Command::Extract { folder, json, out, max_file_mb }) => extract(&folder, json, out, max_file_mb),
+        Some(Command::Extract {
+            folder,
+            json,
+            out,
+            max_file_mb,
+        }) => extract(&folder, json, out, max_file_mb),
         Some(Command::Bench { mb, seed }) => {
             karabakh_atlas::bench::run(mb, seed);
             ExitCode::SUCCESS
         }
-        Some(Command::Generate { dir, articles, seed }) => match karabakh_atlas::bench::write_corpus(&dir, articles, seed) {
+        Some(Command::Generate {
+            dir,
+            articles,
+            seed,
+        }) => match karabakh_atlas::bench::write_corpus(&dir, articles, seed) {
             Ok(bytes) => {
-                println!("wrote {articles} articles ({:.1} MB) to {}", bytes as f64 / 1e6, dir.display());
+                println!(
+                    "wrote {articles} articles ({:.1} MB) to {}",
+                    bytes as f64 / 1e6,
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -74,12 +91,22 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        None => { let _ = args.folder; ExitCode::SUCCESS }
+        None => {
+            let _ = args.folder;
+            ExitCode::SUCCESS
+        }
     }
 }
 
-fn extract(folder: &std::path::Path, json: bool, out: Option<PathBuf>, max_file_mb: u64) -> ExitCode {
-    let options = ReadOptions { max_file_bytes: max_file_mb.saturating_mul(1024 * 1024) };
+fn extract(
+    folder: &std::path::Path,
+    json: bool,
+    out: Option<PathBuf>,
+    max_file_mb: u64,
+) -> ExitCode {
+    let options = ReadOptions {
+        max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
+    };
     let dataset = match load::load_folder(folder, options, &Progress::default(), false) {
         Ok(d) => d,
         Err(e) => {

@@ -30,14 +30,21 @@ pub enum DecodeError {
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or_default());
-        return Ok(Decoded { text: nfc(text.into_owned()), note: None });
+        let (text, _) =
+            encoding.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or_default());
+        return Ok(Decoded {
+            text: nfc(text.into_owned()),
+            note: None,
+        });
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(bytes);
         return Ok(Decoded {
             text: nfc(text.into_owned()),
-            note: Some(format!("no byte-order mark: decoded as {}", encoding.name())),
+            note: Some(format!(
+                "no byte-order mark: decoded as {}",
+                encoding.name()
+            )),
         });
     }
     let head = bytes.get(..8192).unwrap_or(bytes);
@@ -45,22 +52,36 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: nfc(text.to_owned()), note: None });
+        return Ok(Decoded {
+            text: nfc(text.to_owned()),
+            note: None,
+        });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
-    let encoding = if encoding == UTF_8 { encoding_rs::WINDOWS_1252 } else { encoding };
+    let encoding = if encoding == UTF_8 {
+        encoding_rs::WINDOWS_1252
+    } else {
+        encoding
+    };
     let (text, _, _) = encoding.decode(bytes);
     Ok(Decoded {
         text: nfc(text.into_owned()),
-        note: Some(format!("not valid UTF-8: decoded as {} (guessed)", encoding.name())),
+        note: Some(format!(
+            "not valid UTF-8: decoded as {} (guessed)",
+            encoding.name()
+        )),
     })
 }
 
 /// NFC normalisation, skipping the work when the text is already NFC (the common case).
 fn nfc(text: String) -> String {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes { text } else { text.nfc().collect() }
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        text.nfc().collect()
+    }
 }
 
 /// UTF-16 text without a BOM shows NUL in every other byte for Latin script.
@@ -93,7 +114,10 @@ fn control_ratio(bytes: &[u8]) -> f64 {
     if bytes.is_empty() {
         return 0.0;
     }
-    let controls = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     controls as f64 / bytes.len() as f64
 }
 
@@ -117,15 +141,22 @@ mod tests {
 
     #[test]
     fn windows_1251_is_detected() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Обстрел Степанакерта продолжался всю ночь, сообщили власти.");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251
+            .encode("Обстрел Степанакерта продолжался всю ночь, сообщили власти.");
         let decoded = decode(&bytes);
-        assert_eq!(decoded.as_ref().map(|d| d.text.as_str()), Ok("Обстрел Степанакерта продолжался всю ночь, сообщили власти."));
+        assert_eq!(
+            decoded.as_ref().map(|d| d.text.as_str()),
+            Ok("Обстрел Степанакерта продолжался всю ночь, сообщили власти.")
+        );
     }
 
     #[test]
     fn decomposed_text_is_composed() {
         let decomposed = "S\u{0327}us\u{0327}a";
-        assert_eq!(decode(decomposed.as_bytes()).map(|d| d.text), Ok("Şuşa".to_owned()));
+        assert_eq!(
+            decode(decomposed.as_bytes()).map(|d| d.text),
+            Ok("Şuşa".to_owned())
+        );
     }
 
     #[test]

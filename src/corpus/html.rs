@@ -14,8 +14,33 @@ pub struct HtmlArticle {
     pub text: String,
 }
 
-const SKIPPED: &[&str] = &["script", "style", "nav", "header", "footer", "aside", "noscript", "form", "button", "svg", "iframe", "template", "select"];
-const BLOCKS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption", "div", "section", "article", "main", "br", "tr"];
+const SKIPPED: &[&str] = &[
+    "script", "style", "nav", "header", "footer", "aside", "noscript", "form", "button", "svg",
+    "iframe", "template", "select",
+];
+const BLOCKS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "figcaption",
+    "div",
+    "section",
+    "article",
+    "main",
+    "br",
+    "tr",
+];
 
 /// Extracts title, publication time and readable text from an HTML document.
 ///
@@ -31,7 +56,10 @@ pub fn html_to_text(source: &str) -> HtmlArticle {
     let published = meta_published(&document);
     let mut text = String::new();
     let root = document.root_element();
-    let body = Selector::parse("body").ok().and_then(|s| document.select(&s).next()).unwrap_or(root);
+    let body = Selector::parse("body")
+        .ok()
+        .and_then(|s| document.select(&s).next())
+        .unwrap_or(root);
     collect(body, &mut text);
     let mut cleaned = String::with_capacity(text.len());
     let mut blank = 0;
@@ -47,7 +75,11 @@ pub fn html_to_text(source: &str) -> HtmlArticle {
         cleaned.push_str(&line);
         blank = 0;
     }
-    HtmlArticle { title, published, text: cleaned }
+    HtmlArticle {
+        title,
+        published,
+        text: cleaned,
+    }
 }
 
 fn collect(element: ElementRef<'_>, out: &mut String) {
@@ -77,7 +109,12 @@ fn collect(element: ElementRef<'_>, out: &mut String) {
 
 fn select_text(document: &Html, selector: &str) -> Option<String> {
     let selector = Selector::parse(selector).ok()?;
-    let text: String = document.select(&selector).next()?.text().collect::<Vec<_>>().join(" ");
+    let text: String = document
+        .select(&selector)
+        .next()?
+        .text()
+        .collect::<Vec<_>>()
+        .join(" ");
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!text.is_empty()).then_some(text)
 }

@@ -29,19 +29,34 @@ pub fn parse_articles_csv(text: &str, csv_path: &str) -> (HashMap<String, CsvEnt
     let mut entries = HashMap::new();
     let mut problems = Vec::new();
     let mut problem = |line: u64, message: String| {
-        problems.push(Problem { path: csv_path.to_owned(), problem: format!("line {line}: {message}") });
+        problems.push(Problem {
+            path: csv_path.to_owned(),
+            problem: format!("line {line}: {message}"),
+        });
     };
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
     let headers = match reader.headers() {
-        Ok(h) => h.iter().map(|h| h.trim().to_ascii_lowercase()).collect::<Vec<_>>(),
+        Ok(h) => h
+            .iter()
+            .map(|h| h.trim().to_ascii_lowercase())
+            .collect::<Vec<_>>(),
         Err(e) => {
             problem(1, format!("unreadable header: {e}"));
             return (entries, problems);
         }
     };
     let column = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(file_col), Some(published_col)) = (column("file").or(column("path")), column("published").or(column("date"))) else {
-        problem(1, "the header needs `file` and `published` columns".to_owned());
+    let (Some(file_col), Some(published_col)) = (
+        column("file").or(column("path")),
+        column("published").or(column("date")),
+    ) else {
+        problem(
+            1,
+            "the header needs `file` and `published` columns".to_owned(),
+        );
         return (entries, problems);
     };
     let (title_col, source_col, url_col) = (column("title"), column("source"), column("url"));
@@ -55,7 +70,12 @@ pub fn parse_articles_csv(text: &str, csv_path: &str) -> (HashMap<String, CsvEnt
             }
         };
         let line = record.position().map_or(0, |p| p.line());
-        let field = |col: Option<usize>| col.and_then(|c| record.get(c)).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+        let field = |col: Option<usize>| {
+            col.and_then(|c| record.get(c))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
         let Some(file) = field(Some(file_col)) else {
             problem(line, "no file name".to_owned());
             continue;
@@ -65,13 +85,24 @@ pub fn parse_articles_csv(text: &str, csv_path: &str) -> (HashMap<String, CsvEnt
             Some(raw) => match Published::parse(&raw) {
                 Some(p) => Some(p),
                 None => {
-                    problem(line, format!("`{raw}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY) for {file}"));
+                    problem(
+                        line,
+                        format!("`{raw}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY) for {file}"),
+                    );
                     None
                 }
             },
         };
-        let entry = CsvEntry { published, title: field(title_col), source: field(source_col), url: field(url_col) };
-        entries.insert(file.replace('\\', "/").trim_start_matches("./").to_owned(), entry);
+        let entry = CsvEntry {
+            published,
+            title: field(title_col),
+            source: field(source_col),
+            url: field(url_col),
+        };
+        entries.insert(
+            file.replace('\\', "/").trim_start_matches("./").to_owned(),
+            entry,
+        );
     }
     (entries, problems)
 }
@@ -97,28 +128,43 @@ pub struct FrontMatter {
 pub fn front_matter(text: &str) -> FrontMatter {
     let text_start = text.strip_prefix('\u{feff}').unwrap_or(text);
     let offset = text.len() - text_start.len();
-    let Some(fence) = ["---", "+++"].into_iter().find(|f| text_start.starts_with(f)) else {
+    let Some(fence) = ["---", "+++"]
+        .into_iter()
+        .find(|f| text_start.starts_with(f))
+    else {
         return FrontMatter::default();
     };
-    let Some(first_newline) = text_start.find('\n') else { return FrontMatter::default() };
+    let Some(first_newline) = text_start.find('\n') else {
+        return FrontMatter::default();
+    };
     if text_start.get(..first_newline).map(str::trim_end) != Some(fence) {
         return FrontMatter::default();
     }
     let body_start = first_newline + 1;
     let mut pos = body_start;
     let mut result = FrontMatter::default();
-    for line in text_start.get(body_start..).unwrap_or_default().split_inclusive('\n') {
+    for line in text_start
+        .get(body_start..)
+        .unwrap_or_default()
+        .split_inclusive('\n')
+    {
         pos += line.len();
         let trimmed = line.trim();
         if trimmed == fence {
             result.len = offset + pos;
             return result;
         }
-        let Some((key, value)) = trimmed.split_once(':').or_else(|| trimmed.split_once('=')) else { continue };
+        let Some((key, value)) = trimmed.split_once(':').or_else(|| trimmed.split_once('=')) else {
+            continue;
+        };
         let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
         match key.trim().to_ascii_lowercase().as_str() {
             "date" | "published" | "pubdate" | "publishdate" | "published_at" => {
-                result.published = value.get(..10).and_then(Published::parse).or_else(|| Published::parse(value)).or_else(|| first_full_date(value).map(Published::Day));
+                result.published = value
+                    .get(..10)
+                    .and_then(Published::parse)
+                    .or_else(|| Published::parse(value))
+                    .or_else(|| first_full_date(value).map(Published::Day));
             }
             "title" => result.title = (!value.is_empty()).then(|| value.to_owned()),
             _ => {}
@@ -128,8 +174,12 @@ pub fn front_matter(text: &str) -> FrontMatter {
 }
 
 #[allow(clippy::expect_used)] // constant pattern
-static FILE_NAME_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)").expect("file-name date pattern"));
+static FILE_NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^0-9])((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)",
+    )
+    .expect("file-name date pattern")
+});
 
 /// A date in a file name: `2020-10-17-shelling.txt`, `report_20201017.md`.
 ///
@@ -160,13 +210,16 @@ static DATELINE_HINT: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(dateline_date("The war began on 27 September 2020 and lasted 44 days."), None);
 /// ```
 pub fn dateline_date(text: &str) -> Option<NaiveDate> {
-    text.lines().filter(|l| !l.trim().is_empty()).take(6).find_map(|line| {
-        let line = line.trim();
-        let date = first_full_date(line)?;
-        // A sentence that merely mentions a date is not a dateline: the line must be a few
-        // words, or carry a dateline cue (published, |, an agency, a capitalised place first).
-        (line.split_whitespace().count() <= 8 || DATELINE_HINT.is_match(line)).then_some(date)
-    })
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(6)
+        .find_map(|line| {
+            let line = line.trim();
+            let date = first_full_date(line)?;
+            // A sentence that merely mentions a date is not a dateline: the line must be a few
+            // words, or carry a dateline cue (published, |, an agency, a capitalised place first).
+            (line.split_whitespace().count() <= 8 || DATELINE_HINT.is_match(line)).then_some(date)
+        })
 }
 
 #[cfg(test)]
@@ -177,12 +230,32 @@ mod tests {
     fn csv_rows_good_and_bad() {
         let text = "\u{feff}file,published,title\na.txt,2020-10-05,Hello\nb.txt,yesterday,Bad\n,2020-01-01,\nc.txt,2025-07,\n\"d.txt,2020\n";
         let (entries, problems) = parse_articles_csv(text, "articles.csv");
-        assert_eq!(entries.get("a.txt").and_then(|e| e.published), Published::parse("2020-10-05"));
-        assert_eq!(entries.get("a.txt").and_then(|e| e.title.clone()).as_deref(), Some("Hello"));
-        assert_eq!(entries.get("c.txt").and_then(|e| e.published), Some(Published::Month(2025, 7)));
+        assert_eq!(
+            entries.get("a.txt").and_then(|e| e.published),
+            Published::parse("2020-10-05")
+        );
+        assert_eq!(
+            entries
+                .get("a.txt")
+                .and_then(|e| e.title.clone())
+                .as_deref(),
+            Some("Hello")
+        );
+        assert_eq!(
+            entries.get("c.txt").and_then(|e| e.published),
+            Some(Published::Month(2025, 7))
+        );
         assert!(entries.get("b.txt").is_some_and(|e| e.published.is_none()));
-        assert!(problems.iter().any(|p| p.problem.contains("line 3") && p.problem.contains("yesterday")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.problem.contains("no file name")), "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.problem.contains("line 3") && p.problem.contains("yesterday")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.problem.contains("no file name")),
+            "{problems:?}"
+        );
     }
 
     #[test]
@@ -197,12 +270,18 @@ mod tests {
         let fm = front_matter("+++\ntitle = \"Kapan\"\ndate = 2021-05-12\n+++\nBody");
         assert_eq!(fm.published, Published::parse("2021-05-12"));
         assert_eq!(fm.title.as_deref(), Some("Kapan"));
-        assert_eq!(fm.len, "+++\ntitle = \"Kapan\"\ndate = 2021-05-12\n+++\n".len());
+        assert_eq!(
+            fm.len,
+            "+++\ntitle = \"Kapan\"\ndate = 2021-05-12\n+++\n".len()
+        );
     }
 
     #[test]
     fn unterminated_front_matter_is_ignored() {
-        assert_eq!(front_matter("---\ndate: 2020-01-01\nno end"), FrontMatter::default());
+        assert_eq!(
+            front_matter("---\ndate: 2020-01-01\nno end"),
+            FrontMatter::default()
+        );
     }
 
     #[test]
@@ -212,7 +291,11 @@ mod tests {
             ("BAKU, Oct 17, 2020 (Reuters) - Ganja was hit", "2020-10-17"),
             ("Shelling resumes\n17.10.2020\nText", "2020-10-17"),
         ] {
-            assert_eq!(dateline_date(text).map(|d| d.to_string()).as_deref(), Some(want), "{text}");
+            assert_eq!(
+                dateline_date(text).map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{text}"
+            );
         }
     }
 }

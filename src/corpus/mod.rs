@@ -28,7 +28,9 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES }
+        Self {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
     }
 }
 
@@ -59,7 +61,10 @@ pub struct Listing {
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Lists a folder recursively in a deterministic order (sorted by name at every level).
@@ -85,7 +90,10 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
-                let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| ".".to_owned());
+                let path = err
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| ".".to_owned());
                 let problem = if err.loop_ancestor().is_some() {
                     "symbolic link loop: skipped".to_owned()
                 } else if let Some(io) = err.io_error() {
@@ -102,7 +110,11 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
             continue;
         }
         let rel = relative(root, entry.path());
-        let extension = entry.path().extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+        let extension = entry
+            .path()
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
         let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
         if name == "articles.csv" {
             if entry.depth() == 1 {
@@ -111,12 +123,24 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
             continue;
         }
         if !ARTICLE_EXTENSIONS.contains(&extension.as_str()) {
-            let what = if extension.is_empty() { "no extension".to_owned() } else { format!(".{extension}") };
-            listing.problems.push(Problem { path: rel, problem: format!("skipped: not an article file ({what}); articles are .txt, .md or .html") });
+            let what = if extension.is_empty() {
+                "no extension".to_owned()
+            } else {
+                format!(".{extension}")
+            };
+            listing.problems.push(Problem {
+                path: rel,
+                problem: format!(
+                    "skipped: not an article file ({what}); articles are .txt, .md or .html"
+                ),
+            });
             continue;
         }
         if !file_type.is_file() {
-            listing.problems.push(Problem { path: rel, problem: "skipped: not a regular file (pipe, socket or device)".to_owned() });
+            listing.problems.push(Problem {
+                path: rel,
+                problem: "skipped: not a regular file (pipe, socket or device)".to_owned(),
+            });
             continue;
         }
         listing.files.push((entry.into_path(), rel));
@@ -132,9 +156,15 @@ fn read_csv(path: &Path, rel: &str, listing: &mut Listing) {
                 listing.csv = entries;
                 listing.problems.extend(problems);
             }
-            Err(e) => listing.problems.push(Problem { path: rel.to_owned(), problem: format!("cannot read articles.csv: {e}") }),
+            Err(e) => listing.problems.push(Problem {
+                path: rel.to_owned(),
+                problem: format!("cannot read articles.csv: {e}"),
+            }),
         },
-        Err(e) => listing.problems.push(Problem { path: rel.to_owned(), problem: format!("cannot read articles.csv: {e}") }),
+        Err(e) => listing.problems.push(Problem {
+            path: rel.to_owned(),
+            problem: format!("cannot read articles.csv: {e}"),
+        }),
     }
 }
 
@@ -167,30 +197,50 @@ pub enum FileError {
 pub type Loaded = (Article, Option<Problem>);
 
 /// Reads, decodes and dates one article file.
-pub fn read_article(path: &Path, rel: &str, csv: Option<&CsvEntry>, options: ReadOptions) -> Result<Loaded, FileError> {
+pub fn read_article(
+    path: &Path,
+    rel: &str,
+    csv: Option<&CsvEntry>,
+    options: ReadOptions,
+) -> Result<Loaded, FileError> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(FileError::NotRegular);
     }
     if meta.len() > options.max_file_bytes {
-        return Err(FileError::TooLarge { size: meta.len(), limit: options.max_file_bytes });
+        return Err(FileError::TooLarge {
+            size: meta.len(),
+            limit: options.max_file_bytes,
+        });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Never read past the limit, even if the file grew after the size check.
-    std::fs::File::open(path)?.take(options.max_file_bytes + 1).read_to_end(&mut bytes)?;
+    std::fs::File::open(path)?
+        .take(options.max_file_bytes + 1)
+        .read_to_end(&mut bytes)?;
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > options.max_file_bytes {
-        return Err(FileError::TooLarge { size: u64::try_from(bytes.len()).unwrap_or(u64::MAX), limit: options.max_file_bytes });
+        return Err(FileError::TooLarge {
+            size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+            limit: options.max_file_bytes,
+        });
     }
     Ok(article_from_bytes(&bytes, rel, csv)?)
 }
 
 /// Builds an article from raw bytes: decode, HTML/front matter, title and publication date.
-pub fn article_from_bytes(bytes: &[u8], rel: &str, csv: Option<&CsvEntry>) -> Result<Loaded, FileError> {
+pub fn article_from_bytes(
+    bytes: &[u8],
+    rel: &str,
+    csv: Option<&CsvEntry>,
+) -> Result<Loaded, FileError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileError::Empty);
     }
     let decoded = decode::decode(bytes).map_err(|_| FileError::Binary)?;
-    let note = decoded.note.map(|n| Problem { path: rel.to_owned(), problem: n });
+    let note = decoded.note.map(|n| Problem {
+        path: rel.to_owned(),
+        problem: n,
+    });
     let lower = rel.to_ascii_lowercase();
     let mut text = decoded.text;
     let mut title = None;
@@ -224,8 +274,18 @@ pub fn article_from_bytes(bytes: &[u8], rel: &str, csv: Option<&CsvEntry>) -> Re
     } else {
         (None, None)
     };
-    let title = csv.and_then(|c| c.title.clone()).or(title).or_else(|| first_line_title(&text));
-    let article = Article { path: rel.to_owned(), title, published, published_from, source: csv.and_then(|c| c.source.clone()), text };
+    let title = csv
+        .and_then(|c| c.title.clone())
+        .or(title)
+        .or_else(|| first_line_title(&text));
+    let article = Article {
+        path: rel.to_owned(),
+        title,
+        published,
+        published_from,
+        source: csv.and_then(|c| c.source.clone()),
+        text,
+    };
     Ok((article, note))
 }
 
@@ -241,25 +301,66 @@ mod tests {
 
     #[test]
     fn empty_and_whitespace_files_are_problems() {
-        assert!(matches!(article_from_bytes(b"", "a.txt", None), Err(FileError::Empty)));
-        assert!(matches!(article_from_bytes(b" \n\t\n", "a.txt", None), Err(FileError::Empty)));
-        assert!(matches!(article_from_bytes(b"<html><script>x</script></html>", "a.html", None), Err(FileError::Empty)));
+        assert!(matches!(
+            article_from_bytes(b"", "a.txt", None),
+            Err(FileError::Empty)
+        ));
+        assert!(matches!(
+            article_from_bytes(b" \n\t\n", "a.txt", None),
+            Err(FileError::Empty)
+        ));
+        assert!(matches!(
+            article_from_bytes(b"<html><script>x</script></html>", "a.html", None),
+            Err(FileError::Empty)
+        ));
     }
 
     #[test]
     fn publication_date_precedence() {
-        let csv = CsvEntry { published: Published::parse("2020-10-05"), ..CsvEntry::default() };
+        let csv = CsvEntry {
+            published: Published::parse("2020-10-05"),
+            ..CsvEntry::default()
+        };
         let text = b"---\ndate: 2021-01-01\n---\nPublished 3 March 2022\nGanja was shelled.";
-        let (a, _) = article_from_bytes(text, "2019-05-05.md", Some(&csv)).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!((a.published, a.published_from), (Published::parse("2020-10-05"), Some(PublishedFrom::Metadata)));
-        let (a, _) = article_from_bytes(text, "2019-05-05.md", None).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!((a.published, a.published_from), (Published::parse("2021-01-01"), Some(PublishedFrom::FrontMatter)));
+        let (a, _) =
+            article_from_bytes(text, "2019-05-05.md", Some(&csv)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (a.published, a.published_from),
+            (
+                Published::parse("2020-10-05"),
+                Some(PublishedFrom::Metadata)
+            )
+        );
+        let (a, _) =
+            article_from_bytes(text, "2019-05-05.md", None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (a.published, a.published_from),
+            (
+                Published::parse("2021-01-01"),
+                Some(PublishedFrom::FrontMatter)
+            )
+        );
         assert!(a.text.starts_with("Published"), "front matter stripped");
-        let (a, _) = article_from_bytes(&text[24..], "2019-05-05.md", None).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!((a.published, a.published_from), (Published::parse("2022-03-03"), Some(PublishedFrom::Dateline)));
-        let (a, _) = article_from_bytes(b"Ganja was shelled.", "news/2019-05-05-ganja.txt", None).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!((a.published, a.published_from), (Published::parse("2019-05-05"), Some(PublishedFrom::FileName)));
-        let (a, _) = article_from_bytes(b"Ganja was shelled.", "ganja.txt", None).unwrap_or_else(|e| panic!("{e}"));
+        let (a, _) = article_from_bytes(&text[24..], "2019-05-05.md", None)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (a.published, a.published_from),
+            (
+                Published::parse("2022-03-03"),
+                Some(PublishedFrom::Dateline)
+            )
+        );
+        let (a, _) = article_from_bytes(b"Ganja was shelled.", "news/2019-05-05-ganja.txt", None)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (a.published, a.published_from),
+            (
+                Published::parse("2019-05-05"),
+                Some(PublishedFrom::FileName)
+            )
+        );
+        let (a, _) = article_from_bytes(b"Ganja was shelled.", "ganja.txt", None)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!((a.published, a.published_from), (None, None));
     }
 }

@@ -56,9 +56,17 @@ pub enum Relative {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateValue {
     /// A day of a month, with or without a year.
-    Day { year: Option<i32>, month: u32, day: u32 },
+    Day {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
     /// A month, or part of one, with or without a year.
-    Month { year: Option<i32>, month: u32, part: Option<MonthPart> },
+    Month {
+        year: Option<i32>,
+        month: u32,
+        part: Option<MonthPart>,
+    },
     /// A year.
     Year(i32),
     /// Relative to the reference date.
@@ -91,11 +99,31 @@ pub struct DateMention {
 
 const MONTH: &str = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const ORDINALS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
 ];
 
 struct Patterns {
+    /// Every pattern below in one alternation without captures: one fast pass finds where to look.
+    any: Regex,
     day_month: Regex,
     month_day: Regex,
     month_year: Regex,
@@ -110,28 +138,96 @@ struct Patterns {
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let re = |p: &str| Regex::new(p).expect("date pattern");
     let ord = ORDINALS.join("|");
+    let sources = pattern_sources(&ord);
+    let stripped: Vec<String> = sources
+        .iter()
+        .map(|p| strip_groups(p.trim_start_matches("(?i-u)")))
+        .collect();
+    let any = re(&format!(
+        "(?i-u){}",
+        stripped
+            .iter()
+            .map(|p| format!("(?:{p})"))
+            .collect::<Vec<_>>()
+            .join("|")
+    ));
+    let [
+        day_month,
+        month_day,
+        month_year,
+        month_only,
+        year,
+        numeric,
+        relative,
+        day_of_fighting,
+    ] = sources;
     Patterns {
-        day_month: re(&format!(r"(?i)\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
-        month_day: re(&format!(r"(?i)\b{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
-        month_year: re(&format!(
-            r"(?i)\b(?:(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[\s-]+)?{MONTH}(?:\s+of)?,?\s+(?P<year>(?:19|20)\d\d)\b"
-        )),
-        month_only: re(&format!(r"(?i)\b(?P<prep>in|since|during|until|by|from|early|mid|late|last|this|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+{MONTH}\b")),
-        year: re(r"(?i)\b(?P<prep>in|during|of|since|until|by|from|throughout)\s+(?:early\s+|mid-|late\s+)?(?P<year>(?:19|20)\d\d)\b"),
-        numeric: re(r"\b(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<dd>\d{1,2})[./](?P<dm>\d{1,2})[./](?P<dy>(?:19|20)\d\d))\b"),
-        relative: re(
-            r"(?i)\b(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|overnight|the\s+(?:previous|preceding)\s+(?:day|night|evening)|the\s+day\s+before|(?P<n>two|three|four|five|six|\d)\s+days\s+ago|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?|last\s+week|(?:earlier\s+)?this\s+week|(?:this|last)\s+weekend|last\s+month|(?:earlier\s+)?this\s+month|last\s+year|the\s+previous\s+year|in\s+(?P<pm>january|february|march|april|may|june|july|august|september|october|november|december)\s+of\s+(?:the\s+)?(?:previous|last)\s+year|last\s+(?P<lm>january|february|march|april|june|july|august|september|october|november|december)|tomorrow|next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+the\s+coming\s+(?:days|weeks))\b",
-        ),
-        day_of_fighting: re(&format!(
-            r"(?i)\b(?:(?:into|on|for)\s+(?:its|a|the)\s+(?P<o1>{ord}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day|(?:the|its)\s+(?P<o2>{ord}|\d{{1,2}}(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+)?(?:fighting|war|clashes|hostilities|conflict|offensive|operation)|day\s+(?P<o3>\d{{1,2}})\s+of\s+(?:the\s+)?(?:fighting|war|clashes|hostilities|conflict|offensive))\b"
-        )),
+        any,
+        day_month: re(&day_month),
+        month_day: re(&month_day),
+        month_year: re(&month_year),
+        month_only: re(&month_only),
+        year: re(&year),
+        numeric: re(&numeric),
+        relative: re(&relative),
+        day_of_fighting: re(&day_of_fighting),
     }
 });
 
+/// Named groups become plain groups, for the combined pattern.
+fn strip_groups(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(i) = rest.find("(?P<") {
+        out.push_str(rest.get(..i).unwrap_or_default());
+        out.push_str("(?:");
+        let after = rest.get(i + 4..).unwrap_or_default();
+        rest = after
+            .get(after.find('>').map_or(0, |j| j + 1)..)
+            .unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+fn pattern_sources(ord: &str) -> [String; 8] {
+    [
+        format!(r"(?i-u)(?-u:\b)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?(?-u:\b)"),
+        format!(r"(?i-u)(?-u:\b){MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b))?"),
+        format!(
+            r"(?i-u)(?-u:\b)(?:(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[\s-]+)?{MONTH}(?:\s+of)?,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b)"
+        ),
+        format!(r"(?i-u)(?-u:\b)(?P<prep>in|since|during|until|by|from|early|mid|late|last|this|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+{MONTH}(?-u:\b)"),
+        r"(?i-u)(?-u:\b)(?P<prep>in|during|of|since|until|by|from|throughout)\s+(?:early\s+|mid-|late\s+)?(?P<year>(?:19|20)\d\d)(?-u:\b)".to_owned(),
+        r"(?-u:\b)(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<dd>\d{1,2})[./](?P<dm>\d{1,2})[./](?P<dy>(?:19|20)\d\d))(?-u:\b)".to_owned(),
+        concat!(
+            r"(?i-u)(?-u:\b)(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|overnight|the\s+(?:previous|preceding)\s+(?:day|night|evening)|the\s+day\s+before|(?P<n>two|three|four|five|six|\d)\s+days\s+ago|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?|last\s+week|(?:earlier\s+)?this\s+week|(?:this|last)\s+weekend|last\s+month|(?:earlier\s+)?this\s+month|last\s+year|the\s+previous\s+year|in\s+(?P<pm>january|february|march|april|may|june|july|august|september|october|november|december)\s+of\s+(?:the\s+)?(?:previous|last)\s+year|last\s+(?P<lm>january|february|march|april|june|july|august|september|october|november|december)|tomorrow|next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+the\s+coming\s+(?:days|weeks))(?-u:\b)",
+        )
+        .to_owned(),
+        format!(
+            r"(?i-u)(?-u:\b)(?:(?:into|on|for)\s+(?:its|a|the)\s+(?P<o1>{ord}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day|(?:the|its)\s+(?P<o2>{ord}|\d{{1,2}}(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+)?(?:fighting|war|clashes|hostilities|conflict|offensive|operation)|day\s+(?P<o3>\d{{1,2}})\s+of\s+(?:the\s+)?(?:fighting|war|clashes|hostilities|conflict|offensive))(?-u:\b)"
+        ),
+    ]
+}
+
+/// The first "Nth day of fighting" in `text`, for section dating.
+pub fn day_of_fighting(text: &str) -> Option<u32> {
+    if !text.contains(" day") {
+        return None;
+    }
+    let c = PATTERNS.day_of_fighting.captures(text)?;
+    ordinal_number(c.name("o1").or(c.name("o2")).or(c.name("o3"))?.as_str())
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    months.iter().position(|m| lower.starts_with(m)).and_then(|i| u32::try_from(i + 1).ok())
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 fn ordinal_number(text: &str) -> Option<u32> {
@@ -139,7 +235,10 @@ fn ordinal_number(text: &str) -> Option<u32> {
     if let Some(i) = ORDINALS.iter().position(|o| *o == lower) {
         return u32::try_from(i + 1).ok();
     }
-    lower.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
+    lower
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
 }
 
 fn weekday(name: &str) -> Option<Weekday> {
@@ -159,10 +258,19 @@ fn small_number(text: &str) -> Option<i64> {
 
 /// Whether the words just before `start` make the date a bound ("since", "until", "before").
 fn role_from_context(text: &str, start: usize) -> DateRole {
-    let before = text.get(..start).unwrap_or_default().trim_end().to_ascii_lowercase();
-    let last_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    let before = text
+        .get(..start)
+        .unwrap_or_default()
+        .trim_end()
+        .to_ascii_lowercase();
+    let last_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
     match last_word {
-        "since" | "until" | "till" | "before" | "after" | "by" | "from" | "ahead" => DateRole::Bound,
+        "since" | "until" | "till" | "before" | "after" | "by" | "from" | "ahead" => {
+            DateRole::Bound
+        }
         _ => DateRole::At,
     }
 }
@@ -182,14 +290,61 @@ fn plausible_month(text: &str, start: usize, end: usize) -> bool {
 /// ```
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let p = &*PATTERNS;
+    // One pass of the combined pattern; the specific patterns then run on small windows only.
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for m in p.any.find_iter(text) {
+        let mut end = (m.end() + 24).min(text.len());
+        while end < text.len()
+            && (!text.is_char_boundary(end)
+                || text
+                    .get(end..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric))
+        {
+            end += 1;
+        }
+        match windows.last_mut() {
+            Some(last) if m.start() <= last.1 => last.1 = last.1.max(end),
+            _ => windows.push((m.start(), end)),
+        }
+    }
     let mut found: Vec<DateMention> = Vec::new();
+    for (lo, hi) in windows {
+        find_in_window(text, lo, hi, &mut found);
+    }
+    // Leftmost-longest without overlaps; more specific values win ties.
+    found.sort_by_key(|d| (d.start, std::cmp::Reverse(d.end)));
+    found.dedup_by_key(|d| (d.start, d.end));
+    let mut kept: Vec<DateMention> = Vec::with_capacity(found.len());
+    for d in found {
+        if kept.last().is_some_and(|k| d.start < k.end) {
+            continue;
+        }
+        kept.push(d);
+    }
+    kept
+}
+
+/// The specific patterns over `text[lo..hi]`, with offsets into `text`.
+fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>) {
+    let p = &*PATTERNS;
+    let Some(text) = full.get(lo..hi) else { return };
     let mut push = |start: usize, end: usize, value: DateValue, role: DateRole| {
-        found.push(DateMention { start, end, value, role });
+        found.push(DateMention {
+            start: start + lo,
+            end: end + lo,
+            value,
+            role,
+        });
     };
-    let year_of = |c: &regex::Captures<'_>| c.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
+    let role_from_context = |_: &str, start: usize| role_from_context(full, start + lo);
+    let year_of =
+        |c: &regex::Captures<'_>| c.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
     for c in p.numeric.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
-        let (y, mo, d) = if let (Some(y), Some(mo), Some(d)) = (c.name("iy"), c.name("im"), c.name("id")) {
+        let (y, mo, d) = if let (Some(y), Some(mo), Some(d)) =
+            (c.name("iy"), c.name("im"), c.name("id"))
+        {
             (y.as_str(), mo.as_str(), d.as_str())
         } else if let (Some(y), Some(mo), Some(d)) = (c.name("dy"), c.name("dm"), c.name("dd")) {
             (y.as_str(), mo.as_str(), d.as_str())
@@ -198,41 +353,87 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         };
         if let (Ok(year), Ok(month), Ok(day)) = (y.parse(), mo.parse(), d.parse()) {
             if NaiveDate::from_ymd_opt(year, month, day).is_some() {
-                push(m.start(), m.end(), DateValue::Day { year: Some(year), month, day }, role_from_context(text, m.start()));
+                push(
+                    m.start(),
+                    m.end(),
+                    DateValue::Day {
+                        year: Some(year),
+                        month,
+                        day,
+                    },
+                    role_from_context(text, m.start()),
+                );
             }
         }
     }
     for re in [&p.day_month, &p.month_day] {
         for c in re.captures_iter(text) {
-            let (Some(m), Some(mon), Some(day)) = (c.get(0), c.name("mon"), c.name("day")) else { continue };
+            let (Some(m), Some(mon), Some(day)) = (c.get(0), c.name("mon"), c.name("day")) else {
+                continue;
+            };
             if !plausible_month(text, mon.start(), mon.end()) {
                 continue;
             }
-            let (Some(month), Ok(day)) = (month_number(mon.as_str()), day.as_str().parse::<u32>()) else { continue };
+            let (Some(month), Ok(day)) = (month_number(mon.as_str()), day.as_str().parse::<u32>())
+            else {
+                continue;
+            };
             if !(1..=31).contains(&day) {
                 continue;
             }
-            push(m.start(), m.end(), DateValue::Day { year: year_of(&c), month, day }, role_from_context(text, m.start()));
+            push(
+                m.start(),
+                m.end(),
+                DateValue::Day {
+                    year: year_of(&c),
+                    month,
+                    day,
+                },
+                role_from_context(text, m.start()),
+            );
         }
     }
     for c in p.month_year.captures_iter(text) {
-        let (Some(m), Some(mon)) = (c.get(0), c.name("mon")) else { continue };
+        let (Some(m), Some(mon)) = (c.get(0), c.name("mon")) else {
+            continue;
+        };
         if !plausible_month(text, mon.start(), mon.end()) {
             continue;
         }
         let part = c.name("part").map(|x| month_part(x.as_str()));
         if let Some(month) = month_number(mon.as_str()) {
-            push(m.start(), m.end(), DateValue::Month { year: year_of(&c), month, part }, role_from_context(text, m.start()));
+            push(
+                m.start(),
+                m.end(),
+                DateValue::Month {
+                    year: year_of(&c),
+                    month,
+                    part,
+                },
+                role_from_context(text, m.start()),
+            );
         }
     }
     for c in p.month_only.captures_iter(text) {
-        let (Some(m), Some(mon), Some(prep)) = (c.get(0), c.name("mon"), c.name("prep")) else { continue };
+        let (Some(m), Some(mon), Some(prep)) = (c.get(0), c.name("mon"), c.name("prep")) else {
+            continue;
+        };
         if !plausible_month(text, mon.start(), mon.end()) {
+            continue;
+        }
+        // "in March 2022": the month with its year is found by the month-year pattern
+        let rest = text
+            .get(m.end()..)
+            .unwrap_or_default()
+            .trim_start_matches([',', ' ']);
+        if rest.len() >= 4 && rest.as_bytes().iter().take(4).all(u8::is_ascii_digit) {
             continue;
         }
         let prep = prep.as_str().to_ascii_lowercase();
         let part = match prep.as_str() {
-            "early" | "mid" | "late" | "the end of" | "the beginning of" | "the middle of" => Some(month_part(&prep)),
+            "early" | "mid" | "late" | "the end of" | "the beginning of" | "the middle of" => {
+                Some(month_part(&prep))
+            }
             _ => None,
         };
         let role = match prep.as_str() {
@@ -241,14 +442,22 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         };
         let value = match (prep.as_str(), month_number(mon.as_str())) {
             ("last", Some(month)) => DateValue::Relative(Relative::MonthLastYear(month)),
-            (_, Some(month)) => DateValue::Month { year: None, month, part },
+            (_, Some(month)) => DateValue::Month {
+                year: None,
+                month,
+                part,
+            },
             _ => continue,
         };
         push(m.start(), m.end(), value, role);
     }
     for c in p.year.captures_iter(text) {
-        let (Some(m), Some(y), Some(prep)) = (c.get(0), c.name("year"), c.name("prep")) else { continue };
-        let Ok(year) = y.as_str().parse() else { continue };
+        let (Some(m), Some(y), Some(prep)) = (c.get(0), c.name("year"), c.name("prep")) else {
+            continue;
+        };
+        let Ok(year) = y.as_str().parse() else {
+            continue;
+        };
         let role = match prep.as_str().to_ascii_lowercase().as_str() {
             "since" | "until" | "by" | "from" => DateRole::Bound,
             _ => DateRole::At,
@@ -256,20 +465,36 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         push(m.start(), m.end(), DateValue::Year(year), role);
     }
     for c in p.relative.captures_iter(text) {
-        let (Some(m), Some(rel)) = (c.get(0), c.name("rel")) else { continue };
+        let (Some(m), Some(rel)) = (c.get(0), c.name("rel")) else {
+            continue;
+        };
         let lower = rel.as_str().to_ascii_lowercase();
         let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
         let (value, role) = if let Some(wd) = c.name("wd").and_then(|w| weekday(w.as_str())) {
             (Relative::Weekday(wd), role_from_context(text, m.start()))
         } else if let Some(n) = c.name("n").and_then(|n| small_number(n.as_str())) {
             (Relative::DaysAgo(n), DateRole::At)
-        } else if let Some(mo) = c.name("pm").or(c.name("lm")).and_then(|x| month_number(x.as_str())) {
+        } else if let Some(mo) = c
+            .name("pm")
+            .or(c.name("lm"))
+            .and_then(|x| month_number(x.as_str()))
+        {
             (Relative::MonthLastYear(mo), DateRole::At)
         } else {
             match lower.as_str() {
-                "today" | "tonight" | "this morning" | "this afternoon" | "this evening" => (Relative::Today, DateRole::At),
-                "yesterday" | "last night" | "overnight" | "the previous day" | "the previous night" | "the previous evening"
-                | "the preceding day" | "the preceding night" | "the preceding evening" | "the day before" => (Relative::Yesterday, DateRole::At),
+                "today" | "tonight" | "this morning" | "this afternoon" | "this evening" => {
+                    (Relative::Today, DateRole::At)
+                }
+                "yesterday"
+                | "last night"
+                | "overnight"
+                | "the previous day"
+                | "the previous night"
+                | "the previous evening"
+                | "the preceding day"
+                | "the preceding night"
+                | "the preceding evening"
+                | "the day before" => (Relative::Yesterday, DateRole::At),
                 "last week" => (Relative::LastWeek, DateRole::At),
                 "this week" | "earlier this week" => (Relative::ThisWeek, DateRole::At),
                 "this weekend" | "last weekend" => (Relative::Weekend, DateRole::At),
@@ -282,21 +507,18 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         push(m.start(), m.end(), DateValue::Relative(value), role);
     }
     for c in p.day_of_fighting.captures_iter(text) {
-        let (Some(m), Some(o)) = (c.get(0), c.name("o1").or(c.name("o2")).or(c.name("o3"))) else { continue };
-        if let Some(n) = ordinal_number(o.as_str()) {
-            push(m.start(), m.end(), DateValue::Relative(Relative::DayOfFighting(n)), DateRole::At);
-        }
-    }
-    // Leftmost-longest without overlaps; more specific values win ties.
-    found.sort_by_key(|d| (d.start, std::cmp::Reverse(d.end)));
-    let mut kept: Vec<DateMention> = Vec::with_capacity(found.len());
-    for d in found {
-        if kept.last().is_some_and(|k| d.start < k.end) {
+        let (Some(m), Some(o)) = (c.get(0), c.name("o1").or(c.name("o2")).or(c.name("o3"))) else {
             continue;
+        };
+        if let Some(n) = ordinal_number(o.as_str()) {
+            push(
+                m.start(),
+                m.end(),
+                DateValue::Relative(Relative::DayOfFighting(n)),
+                DateRole::At,
+            );
         }
-        kept.push(d);
     }
-    kept
 }
 
 fn month_part(text: &str) -> MonthPart {
@@ -322,7 +544,10 @@ pub struct Reference {
 impl Reference {
     /// A reference known to the day.
     pub fn day(date: NaiveDate) -> Self {
-        Self { start: date, end: date }
+        Self {
+            start: date,
+            end: date,
+        }
     }
 
     fn is_day(&self) -> bool {
@@ -331,7 +556,9 @@ impl Reference {
 }
 
 fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(year, month, 1)?.checked_add_months(Months::new(1))?.pred_opt()
+    NaiveDate::from_ymd_opt(year, month, 1)?
+        .checked_add_months(Months::new(1))?
+        .pred_opt()
 }
 
 fn month_span(year: i32, month: u32, part: Option<MonthPart>) -> Option<(NaiveDate, NaiveDate)> {
@@ -347,11 +574,20 @@ fn month_span(year: i32, month: u32, part: Option<MonthPart>) -> Option<(NaiveDa
 
 /// The year for a yearless month/day: the most recent occurrence not after the reference
 /// (a few days of slack for a date just after publication), else the stated `year_hint`.
-fn infer_year(month: u32, day: u32, reference: Option<Reference>, year_hint: Option<i32>) -> Option<i32> {
+fn infer_year(
+    month: u32,
+    day: u32,
+    reference: Option<Reference>,
+    year_hint: Option<i32>,
+) -> Option<i32> {
     if let Some(r) = reference {
         let year = r.end.year();
         let candidate = NaiveDate::from_ymd_opt(year, month, day.min(28))?;
-        return Some(if candidate > r.end + Duration::days(7) { year - 1 } else { year });
+        return Some(if candidate > r.end + Duration::days(7) {
+            year - 1
+        } else {
+            year
+        });
     }
     year_hint
 }
@@ -361,22 +597,33 @@ fn infer_year(month: u32, day: u32, reference: Option<Reference>, year_hint: Opt
 /// `reference` is the date of the surrounding text (section or publication date);
 /// `year_hint` a year stated nearby; `outbreak` day 1 of the fighting, for "the fifth day".
 /// Returns `None` where the date cannot be fixed without guessing (no year, no reference).
-pub fn resolve(value: DateValue, reference: Option<Reference>, year_hint: Option<i32>, outbreak: Option<NaiveDate>) -> Option<DateSpan> {
+pub fn resolve(
+    value: DateValue,
+    reference: Option<Reference>,
+    year_hint: Option<i32>,
+    outbreak: Option<NaiveDate>,
+) -> Option<DateSpan> {
     let explicit = DateSource::Explicit;
     let relative = DateSource::Relative;
     match value {
         DateValue::Day { year, month, day } => {
             let year = year.or_else(|| infer_year(month, day, reference, year_hint))?;
-            Some(DateSpan::day(NaiveDate::from_ymd_opt(year, month, day)?, explicit))
+            Some(DateSpan::day(
+                NaiveDate::from_ymd_opt(year, month, day)?,
+                explicit,
+            ))
         }
         DateValue::Month { year, month, part } => {
             let year = year.or_else(|| infer_year(month, 1, reference, year_hint))?;
             let (start, end) = month_span(year, month, part)?;
             Some(DateSpan::range(start, end, Precision::Month, explicit))
         }
-        DateValue::Year(year) => {
-            Some(DateSpan::range(NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?, Precision::Year, explicit))
-        }
+        DateValue::Year(year) => Some(DateSpan::range(
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+            Precision::Year,
+            explicit,
+        )),
         DateValue::Relative(Relative::DayOfFighting(n)) => {
             let day = outbreak? + Duration::days(i64::from(n.max(1)) - 1);
             Some(DateSpan::day(day, relative))
@@ -384,8 +631,17 @@ pub fn resolve(value: DateValue, reference: Option<Reference>, year_hint: Option
         DateValue::Relative(rel) => {
             let r = reference?;
             let shift = |days: i64, precision_if_day: Precision| {
-                let precision = if r.is_day() { precision_if_day } else { Precision::Month };
-                DateSpan::range(r.start - Duration::days(days), r.end - Duration::days(days), precision, relative)
+                let precision = if r.is_day() {
+                    precision_if_day
+                } else {
+                    Precision::Month
+                };
+                DateSpan::range(
+                    r.start - Duration::days(days),
+                    r.end - Duration::days(days),
+                    precision,
+                    relative,
+                )
             };
             Some(match rel {
                 Relative::Today => shift(0, Precision::Day),
@@ -393,26 +649,43 @@ pub fn resolve(value: DateValue, reference: Option<Reference>, year_hint: Option
                 Relative::DaysAgo(n) => shift(n, Precision::Day),
                 Relative::Weekday(wd) => {
                     if !r.is_day() {
-                        return Some(DateSpan::range(r.start - Duration::days(6), r.end, Precision::Month, relative));
+                        return Some(DateSpan::range(
+                            r.start - Duration::days(6),
+                            r.end,
+                            Precision::Month,
+                            relative,
+                        ));
                     }
-                    let back = (7 + r.end.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+                    let back = (7 + r.end.weekday().num_days_from_monday()
+                        - wd.num_days_from_monday())
+                        % 7;
                     DateSpan::day(r.end - Duration::days(i64::from(back)), relative)
                 }
                 Relative::LastWeek => {
-                    let monday = r.end - Duration::days(i64::from(r.end.weekday().num_days_from_monday()) + 7);
+                    let monday = r.end
+                        - Duration::days(i64::from(r.end.weekday().num_days_from_monday()) + 7);
                     DateSpan::range(monday, monday + Duration::days(6), Precision::Day, relative)
                 }
                 Relative::ThisWeek => {
-                    let monday = r.end - Duration::days(i64::from(r.end.weekday().num_days_from_monday()));
+                    let monday =
+                        r.end - Duration::days(i64::from(r.end.weekday().num_days_from_monday()));
                     DateSpan::range(monday, r.end, Precision::Day, relative)
                 }
                 Relative::Weekend => {
-                    let back = (7 + r.end.weekday().num_days_from_monday() - Weekday::Sat.num_days_from_monday()) % 7;
+                    let back = (7 + r.end.weekday().num_days_from_monday()
+                        - Weekday::Sat.num_days_from_monday())
+                        % 7;
                     let saturday = r.end - Duration::days(i64::from(back));
-                    DateSpan::range(saturday, (saturday + Duration::days(1)).min(r.end.max(saturday)), Precision::Day, relative)
+                    DateSpan::range(
+                        saturday,
+                        (saturday + Duration::days(1)).min(r.end.max(saturday)),
+                        Precision::Day,
+                        relative,
+                    )
                 }
                 Relative::LastMonth => {
-                    let first = NaiveDate::from_ymd_opt(r.end.year(), r.end.month(), 1)?.checked_sub_months(Months::new(1))?;
+                    let first = NaiveDate::from_ymd_opt(r.end.year(), r.end.month(), 1)?
+                        .checked_sub_months(Months::new(1))?;
                     let (s, e) = month_span(first.year(), first.month(), None)?;
                     DateSpan::range(s, e, Precision::Month, relative)
                 }
@@ -445,7 +718,11 @@ pub fn resolve(value: DateValue, reference: Option<Reference>, year_hint: Option
 /// ```
 pub fn first_full_date(text: &str) -> Option<NaiveDate> {
     find_dates(text).into_iter().find_map(|d| match d.value {
-        DateValue::Day { year: Some(year), month, day } => NaiveDate::from_ymd_opt(year, month, day),
+        DateValue::Day {
+            year: Some(year),
+            month,
+            day,
+        } => NaiveDate::from_ymd_opt(year, month, day),
         _ => None,
     })
 }
@@ -454,7 +731,9 @@ pub fn first_full_date(text: &str) -> Option<NaiveDate> {
 /// yearless day is completed from `year_hint`.
 pub fn first_heading_date(text: &str, year_hint: Option<i32>) -> Option<NaiveDate> {
     find_dates(text).into_iter().find_map(|d| match d.value {
-        DateValue::Day { year, month, day } => NaiveDate::from_ymd_opt(year.or(year_hint)?, month, day),
+        DateValue::Day { year, month, day } => {
+            NaiveDate::from_ymd_opt(year.or(year_hint)?, month, day)
+        }
         _ => None,
     })
 }
@@ -494,20 +773,40 @@ mod tests {
 
     #[test]
     fn yearless_date_after_publication_is_last_year() {
-        assert_eq!(one("on December 30", d(2021, 1, 3)).map(|s| s.start), Some(d(2020, 12, 30)));
+        assert_eq!(
+            one("on December 30", d(2021, 1, 3)).map(|s| s.start),
+            Some(d(2020, 12, 30))
+        );
     }
 
     #[test]
     fn partial_dates_are_intervals() {
         let r = d(2020, 11, 20);
         let mid = one("fighting in mid-October", r);
-        assert_eq!(mid.map(|s| (s.start, s.end, s.precision)), Some((d(2020, 10, 11), d(2020, 10, 20), Precision::Month)));
+        assert_eq!(
+            mid.map(|s| (s.start, s.end, s.precision)),
+            Some((d(2020, 10, 11), d(2020, 10, 20), Precision::Month))
+        );
         let march = one("since March when", r);
-        assert_eq!(march.map(|s| (s.start, s.end)), Some((d(2020, 3, 1), d(2020, 3, 31))));
+        assert_eq!(
+            march.map(|s| (s.start, s.end)),
+            Some((d(2020, 3, 1), d(2020, 3, 31)))
+        );
         let late = one("in late July 2022", r);
-        assert_eq!(late.map(|s| (s.start, s.end)), Some((d(2022, 7, 21), d(2022, 7, 31))));
+        assert_eq!(
+            late.map(|s| (s.start, s.end)),
+            Some((d(2022, 7, 21), d(2022, 7, 31)))
+        );
+        let with_year = one("in March 2022", r);
+        assert_eq!(
+            with_year.map(|s| (s.start, s.end)),
+            Some((d(2022, 3, 1), d(2022, 3, 31)))
+        );
         let year = one("in 2020", r);
-        assert_eq!(year.map(|s| (s.start, s.end, s.precision)), Some((d(2020, 1, 1), d(2020, 12, 31), Precision::Year)));
+        assert_eq!(
+            year.map(|s| (s.start, s.end, s.precision)),
+            Some((d(2020, 1, 1), d(2020, 12, 31), Precision::Year))
+        );
     }
 
     #[test]
@@ -521,10 +820,18 @@ mod tests {
             ("on Monday", monday, monday),
             ("this weekend", d(2020, 10, 3), d(2020, 10, 4)),
             ("last week", d(2020, 9, 28), d(2020, 10, 4)),
-            ("In September of the previous year", d(2019, 9, 1), d(2019, 9, 30)),
+            (
+                "In September of the previous year",
+                d(2019, 9, 1),
+                d(2019, 9, 30),
+            ),
             ("two days ago", d(2020, 10, 3), d(2020, 10, 3)),
         ] {
-            assert_eq!(one(text, monday).map(|s| (s.start, s.end)), Some((start, end)), "{text}");
+            assert_eq!(
+                one(text, monday).map(|s| (s.start, s.end)),
+                Some((start, end)),
+                "{text}"
+            );
         }
     }
 
@@ -535,14 +842,30 @@ mod tests {
         assert_eq!(value, Some(DateValue::Relative(Relative::DayOfFighting(5))));
         let span = value.and_then(|v| resolve(v, None, None, Some(d(2020, 9, 27))));
         assert_eq!(span.map(|s| s.start), Some(d(2020, 10, 1)));
-        assert!(matches!(find_dates("the fifteenth day of the war").first().map(|f| f.value), Some(DateValue::Relative(Relative::DayOfFighting(15)))));
+        assert!(matches!(
+            find_dates("the fifteenth day of the war")
+                .first()
+                .map(|f| f.value),
+            Some(DateValue::Relative(Relative::DayOfFighting(15)))
+        ));
     }
 
     #[test]
     fn bounds_and_future_are_marked() {
-        assert_eq!(find_dates("since the ceasefire of November 2020").first().map(|f| f.role), Some(DateRole::At));
-        assert_eq!(find_dates("since March").first().map(|f| f.role), Some(DateRole::Bound));
-        assert_eq!(find_dates("talks tomorrow").first().map(|f| f.role), Some(DateRole::Future));
+        assert_eq!(
+            find_dates("since the ceasefire of November 2020")
+                .first()
+                .map(|f| f.role),
+            Some(DateRole::At)
+        );
+        assert_eq!(
+            find_dates("since March").first().map(|f| f.role),
+            Some(DateRole::Bound)
+        );
+        assert_eq!(
+            find_dates("talks tomorrow").first().map(|f| f.role),
+            Some(DateRole::Future)
+        );
     }
 
     #[test]
@@ -554,6 +877,11 @@ mod tests {
     #[test]
     fn yearless_without_reference_stays_undated() {
         let found = find_dates("on 4 October");
-        assert_eq!(found.first().and_then(|f| resolve(f.value, None, None, None)), None);
+        assert_eq!(
+            found
+                .first()
+                .and_then(|f| resolve(f.value, None, None, None)),
+            None
+        );
     }
 }

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -36,7 +36,12 @@ pub struct Entry {
 impl Entry {
     /// The entry as a model [`Place`].
     pub fn place(&self) -> Place {
-        Place { name: self.name.clone(), lat: self.lat, lon: self.lon, kind: self.kind }
+        Place {
+            name: self.name.clone(),
+            lat: self.lat,
+            lon: self.lon,
+            kind: self.kind,
+        }
     }
 }
 
@@ -62,7 +67,8 @@ pub struct Gazetteer {
 
 /// The gazetteer asset, parsed once.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let entries: Vec<Entry> = serde_json::from_str(include_str!("../../assets/gazetteer.json")).unwrap_or_default();
+    let entries: Vec<Entry> =
+        serde_json::from_str(include_str!("../../assets/gazetteer.json")).unwrap_or_default();
     Gazetteer::new(entries)
 });
 
@@ -131,10 +137,21 @@ impl Gazetteer {
                 }
             }
         }
-        let pattern_entries: Vec<Vec<usize>> = order.iter().map(|s| by_spelling.get(s).cloned().unwrap_or_default()).collect();
+        let pattern_entries: Vec<Vec<usize>> = order
+            .iter()
+            .map(|s| by_spelling.get(s).cloned().unwrap_or_default())
+            .collect();
         #[allow(clippy::expect_used)] // building from in-memory strings cannot fail at this size
-        let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&order).expect("gazetteer automaton");
-        Self { entries, automaton, pattern_entries }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&order)
+            .expect("gazetteer automaton");
+        Self {
+            entries,
+            automaton,
+            pattern_entries,
+        }
     }
 
     /// The entry with this canonical name.
@@ -146,13 +163,18 @@ impl Gazetteer {
     /// capital letter in the original text (so "sus" or "kut" in prose are not places).
     pub fn find(&self, text: &str) -> Vec<PlaceMention> {
         let (folded, map) = fold(text);
-        let original = |i: usize| -> usize { map.as_ref().and_then(|m| m.get(i)).map_or(i, |&o| o as usize) };
+        let original = |i: usize| -> usize {
+            map.as_ref()
+                .and_then(|m| m.get(i))
+                .map_or(i, |&o| o as usize)
+        };
         let mut found = Vec::new();
         for m in self.automaton.find_iter(&folded) {
             let (fs, fe) = (m.start(), m.end());
             let before = folded.get(..fs).and_then(|s| s.chars().next_back());
             let after = folded.get(fe..).and_then(|s| s.chars().next());
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             let (start, end) = (original(fs), original(fe));
@@ -160,8 +182,14 @@ impl Gazetteer {
             if first.is_some_and(|c| c.is_lowercase()) {
                 continue;
             }
-            let Some(candidates) = self.pattern_entries.get(m.pattern().as_usize()) else { continue };
-            found.push(PlaceMention { start, end, candidates: candidates.clone() });
+            let Some(candidates) = self.pattern_entries.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            found.push(PlaceMention {
+                start,
+                end,
+                candidates: candidates.clone(),
+            });
         }
         found
     }
@@ -175,7 +203,12 @@ mod tests {
         GAZETTEER
             .find(text)
             .iter()
-            .filter_map(|m| m.candidates.first().and_then(|&i| GAZETTEER.entries.get(i)).map(|e| e.name.clone()))
+            .filter_map(|m| {
+                m.candidates
+                    .first()
+                    .and_then(|&i| GAZETTEER.entries.get(i))
+                    .map(|e| e.name.clone())
+            })
             .collect()
     }
 
@@ -188,7 +221,10 @@ mod tests {
     #[test]
     fn diacritics_and_spellings() {
         assert_eq!(names("Laçın and Lacin"), ["Lachin", "Lachin"]);
-        assert_eq!(names("Xankəndi or Stepanakert"), ["Stepanakert", "Stepanakert"]);
+        assert_eq!(
+            names("Xankəndi or Stepanakert"),
+            ["Stepanakert", "Stepanakert"]
+        );
         assert_eq!(names("Şuşa, Shushi"), ["Shusha", "Shusha"]);
     }
 
@@ -210,7 +246,10 @@ mod tests {
     fn offsets_map_back_through_folding() {
         let text = "Şuşa’s streets; Ganja";
         let found = GAZETTEER.find(text);
-        let spans: Vec<&str> = found.iter().filter_map(|m| text.get(m.start..m.end)).collect();
+        let spans: Vec<&str> = found
+            .iter()
+            .filter_map(|m| text.get(m.start..m.end))
+            .collect();
         assert_eq!(spans, ["Şuşa", "Ganja"]);
     }
 

@@ -15,8 +15,11 @@ use std::sync::LazyLock;
 use chrono::{Duration, NaiveDate};
 use regex::Regex;
 
-use crate::model::{Article, DateSource, DateSpan, Event, EventKind, Place, PlaceKind, Precision, Published, Source, Status};
-use dates::{DateRole, DateValue, Reference, Relative};
+use crate::model::{
+    Article, DateSource, DateSpan, Event, EventKind, Place, PlaceKind, Precision, Published,
+    Source, Status,
+};
+use dates::{DateRole, DateValue, Reference};
 use gazetteer::{GAZETTEER, Gazetteer, PlaceMention};
 use layout::{Layout, Sentence};
 use triggers::{Form, Framing, TriggerHit};
@@ -65,26 +68,129 @@ struct ArticleContext<'a> {
     outbreak: Option<NaiveDate>,
     dominant_region: Option<usize>,
     dateline_end: usize,
+    /// How often each region, Baku and Yerevan are named in the whole article.
+    region_counts: BTreeMap<usize, usize>,
+}
+
+/// Region names (and the two capitals) of the gazetteer, for counting over a whole article.
+struct RegionNames {
+    automaton: aho_corasick::AhoCorasick,
+    entries: Vec<usize>,
+}
+
+static REGION_NAMES: LazyLock<Option<RegionNames>> = LazyLock::new(|| {
+    let g = &*GAZETTEER;
+    let mut names = Vec::new();
+    let mut entries = Vec::new();
+    for (i, e) in g.entries.iter().enumerate() {
+        if e.kind == PlaceKind::Region || matches!(e.name.as_str(), "Baku" | "Yerevan") {
+            for n in std::iter::once(&e.name)
+                .chain(&e.alt_names)
+                .filter(|n| n.is_ascii() && n.len() >= 3)
+            {
+                names.push(n.clone());
+                entries.push(i);
+            }
+        }
+    }
+    let automaton = aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&names)
+        .ok()?;
+    Some(RegionNames { automaton, entries })
+});
+
+/// Counts region names over the whole text with one cheap scan.
+fn region_counts(text: &str, gazetteer: &Gazetteer) -> BTreeMap<usize, usize> {
+    let mut counts = BTreeMap::new();
+    if !std::ptr::eq(gazetteer, &*GAZETTEER) {
+        return counts;
+    }
+    if let Some(names) = REGION_NAMES.as_ref() {
+        for m in names.automaton.find_iter(text) {
+            if let Some(&e) = names.entries.get(m.pattern().as_usize()) {
+                *counts.entry(e).or_default() += 1;
+            }
+        }
+    }
+    counts
 }
 
 #[allow(clippy::expect_used)] // constant pattern
-static DATELINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\p{Lu}[\p{L}'’ .-]{1,40}(?:,[^\n()–—]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:[–—]|--?)\s+").expect("dateline"));
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\p{Lu}[\p{L}'’ .-]{1,40}(?:,[^\n()–—]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:[–—]|--?)\s+").expect("dateline")
+});
 #[allow(clippy::expect_used)] // constant pattern
-static OUTBREAK_TODAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:broke|broken|erupted|began|begun|started|flared)\b[^.!?\n]{0,80}\b(?:today|this morning)\b|\b(?:today|this morning)\b[^.!?\n]{0,40}\b(?:broke out|erupted|began)\b").expect("outbreak"));
+static OUTBREAK_TODAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:broke|broken|erupted|began|begun|started|flared)\b[^.!?\n]{0,80}\b(?:today|this morning)\b|\b(?:today|this morning)\b[^.!?\n]{0,40}\b(?:broke out|erupted|began)\b").expect("outbreak")
+});
 #[allow(clippy::expect_used)] // constant pattern
-static THE_CAPITAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Tt]he (?:regional |region's |region’s |enclave's |enclave’s )?capital\b").expect("capital"));
+static THE_CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)[Tt]he (?:regional |region's |region’s |enclave's |enclave’s )?capital(?-u:\b)",
+    )
+    .expect("capital")
+});
 
 const LOCATIVE: &[&str] = &[
-    "in", "into", "inside", "on", "at", "across", "against", "toward", "towards", "near", "over", "to", "throughout", "within", "around",
-    "outside", "upon",
+    "in",
+    "into",
+    "inside",
+    "on",
+    "at",
+    "across",
+    "against",
+    "toward",
+    "towards",
+    "near",
+    "over",
+    "to",
+    "throughout",
+    "within",
+    "around",
+    "outside",
+    "upon",
 ];
 const SKIPPABLE: &[&str] = &[
-    "the", "a", "an", "southern", "northern", "eastern", "western", "central", "occupied", "city", "town", "village", "capital", "of",
-    "azeri", "azerbaijani", "armenian", "disputed", "region", "breakaway", "border", "district", "province", "territory", "itself",
+    "the",
+    "a",
+    "an",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "occupied",
+    "city",
+    "town",
+    "village",
+    "capital",
+    "of",
+    "azeri",
+    "azerbaijani",
+    "armenian",
+    "disputed",
+    "region",
+    "breakaway",
+    "border",
+    "district",
+    "province",
+    "territory",
+    "itself",
 ];
-const ANAPHORA: &[&str] = &["the area", "the region", "the city", "the town", "the village", "the enclave", "the territory", "there", "the settlement", "the district"];
+const ANAPHORA: &[&str] = &[
+    "the area",
+    "the region",
+    "the city",
+    "the town",
+    "the village",
+    "the enclave",
+    "the territory",
+    "there",
+    "the settlement",
+    "the district",
+];
 
 /// Extracts event mentions from one article with the bundled gazetteer.
 pub fn extract_article(article: &Article) -> Vec<Mention> {
@@ -94,22 +200,39 @@ pub fn extract_article(article: &Article) -> Vec<Mention> {
 /// Extracts event mentions from one article with `gazetteer`.
 pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
     let text = article.text.as_str();
-    if !triggers::has_trigger(text) {
+    let hits = triggers::find_triggers(text);
+    if hits.is_empty() {
         return Vec::new();
     }
-    let ctx = ArticleContext::new(article, gazetteer);
+    let ctx = ArticleContext::new(article, gazetteer, &hits);
     let mut mentions = Vec::new();
     let mut paragraph_claims: Vec<(usize, usize)> = Vec::new(); // (paragraph, first mention index)
     for (index, sentence) in ctx.layout.sentences.iter().enumerate() {
-        let Some(sentence_text) = text.get(sentence.start..sentence.end) else { continue };
+        let Some(sentence_text) = text.get(sentence.start..sentence.end) else {
+            continue;
+        };
         if triggers::denies_claims(sentence_text) {
             deny_recent_claims(&mut mentions, &paragraph_claims, sentence.paragraph);
         }
-        if !triggers::has_trigger(sentence_text) || is_caption(sentence_text) {
+        let lo = hits.partition_point(|h| h.start < sentence.start);
+        let hi = hits.partition_point(|h| h.start < sentence.end);
+        let Some(sentence_hits) = hits.get(lo..hi).filter(|h| !h.is_empty()) else {
+            continue;
+        };
+        if is_caption(sentence_text) {
             continue;
         }
+        let relative: Vec<TriggerHit> = sentence_hits
+            .iter()
+            .filter(|h| h.end <= sentence.end)
+            .map(|h| TriggerHit {
+                start: h.start - sentence.start,
+                end: h.end - sentence.start,
+                ..*h
+            })
+            .collect();
         let first = mentions.len();
-        ctx.sentence_mentions(article, index, sentence, &mut mentions);
+        ctx.sentence_mentions(article, index, sentence, &relative, &mut mentions);
         if mentions.len() > first {
             paragraph_claims.push((sentence.paragraph, first));
         }
@@ -119,10 +242,22 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
 }
 
 /// Marks claimed mentions of this paragraph (or the previous one) as denied.
-fn deny_recent_claims(mentions: &mut [Mention], paragraph_claims: &[(usize, usize)], paragraph: usize) {
-    let from = paragraph_claims.iter().filter(|(p, _)| *p + 1 >= paragraph).map(|(_, i)| *i).min();
+fn deny_recent_claims(
+    mentions: &mut [Mention],
+    paragraph_claims: &[(usize, usize)],
+    paragraph: usize,
+) {
+    let from = paragraph_claims
+        .iter()
+        .filter(|(p, _)| *p + 1 >= paragraph)
+        .map(|(_, i)| *i)
+        .min();
     if let Some(from) = from {
-        for m in mentions.iter_mut().skip(from).filter(|m| m.status == Status::Claimed) {
+        for m in mentions
+            .iter_mut()
+            .skip(from)
+            .filter(|m| m.status == Status::Claimed)
+        {
             m.status = Status::Denied;
             m.confidence = (m.confidence - 0.1).max(0.05);
         }
@@ -132,24 +267,47 @@ fn deny_recent_claims(mentions: &mut [Mention], paragraph_claims: &[(usize, usiz
 /// Photo captions and credits are not reports.
 fn is_caption(sentence: &str) -> bool {
     let lower = sentence.trim_start().to_ascii_lowercase();
-    ["photo", "image", "picture", "file photo", "caption", "video:", "watch:", "pictured"].iter().any(|p| lower.starts_with(p))
+    [
+        "photo",
+        "image",
+        "picture",
+        "file photo",
+        "caption",
+        "video:",
+        "watch:",
+        "pictured",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
         || lower.contains("(photo:")
         || lower.contains("getty images")
         || lower.ends_with("/ afp")
 }
 
 impl<'a> ArticleContext<'a> {
-    fn new(article: &'a Article, gazetteer: &'a Gazetteer) -> Self {
+    fn new(article: &'a Article, gazetteer: &'a Gazetteer, hits: &[TriggerHit]) -> Self {
         let text = article.text.as_str();
-        let layout = layout::layout(text);
+        let layout = layout::layout_with(text, |start, end| {
+            let first = hits.partition_point(|h| h.start < start);
+            hits.get(first).is_some_and(|h| h.start < end)
+        });
         let dateline_end = DATELINE
-            .find(text.get(..text.find('\n').unwrap_or(text.len()).min(400)).unwrap_or_default())
+            .find(
+                text.get(..text.find('\n').unwrap_or(text.len()).min(400))
+                    .unwrap_or_default(),
+            )
             .filter(|m| {
                 let head = text.get(..m.end()).unwrap_or_default();
-                head.contains('(') || head.split([',', ' ']).next().is_some_and(|w| w.len() > 2 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+                head.contains('(')
+                    || head.split([',', ' ']).next().is_some_and(|w| {
+                        w.len() > 2 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                    })
             })
             .map_or(0, |m| m.end());
-        let published = article.published.and_then(|p| p.span()).map(|(start, end)| Reference { start, end });
+        let published = article
+            .published
+            .and_then(|p| p.span())
+            .map(|(start, end)| Reference { start, end });
         let year_hint = article.published.map(|p| match p {
             Published::Day(d) => chrono::Datelike::year(&d),
             Published::Month(y, _) | Published::Year(y) => y,
@@ -165,18 +323,50 @@ impl<'a> ArticleContext<'a> {
             outbreak: None,
             dominant_region: None,
             dateline_end,
+            region_counts: BTreeMap::new(),
         };
-        ctx.places = ctx.resolve_places(gazetteer.find(text));
+        // Places only where a trigger is, plus the region names the whole article is about.
+        let mut found = Vec::new();
+        for sentence in &ctx.layout.sentences {
+            let first = hits.partition_point(|h| h.start < sentence.start);
+            if hits.get(first).is_some_and(|h| h.start < sentence.end) {
+                found.extend(ctx.find_places(sentence.start, sentence.end));
+            }
+        }
+        ctx.region_counts = region_counts(text, gazetteer);
+        ctx.places = ctx.resolve_places(found);
+        ctx.places.extend(ctx.capital_mentions());
+        ctx.places.sort_by_key(|l| l.start);
         ctx.dominant_region = ctx.dominant_region();
         ctx.section_dates();
         ctx
     }
 
+    /// Place names in `start..end` of the text, with absolute offsets.
+    fn find_places(&self, start: usize, end: usize) -> Vec<PlaceMention> {
+        let Some(span) = self.text.get(start..end) else {
+            return Vec::new();
+        };
+        self.gazetteer
+            .find(span)
+            .into_iter()
+            .map(|m| PlaceMention {
+                start: m.start + start,
+                end: m.end + start,
+                ..m
+            })
+            .collect()
+    }
+
     /// Chooses one entry per place mention; ambiguous names by the article's other places.
     fn resolve_places(&self, found: Vec<PlaceMention>) -> Vec<Located> {
         let entries = &self.gazetteer.entries;
-        let unambiguous: Vec<usize> = found.iter().filter(|m| m.candidates.len() == 1).filter_map(|m| m.candidates.first().copied()).collect();
-        let mut located: Vec<Located> = found
+        let unambiguous: Vec<usize> = found
+            .iter()
+            .filter(|m| m.candidates.len() == 1)
+            .filter_map(|m| m.candidates.first().copied())
+            .collect();
+        let located: Vec<Located> = found
             .into_iter()
             .filter(|m| m.start >= self.dateline_end)
             .filter_map(|m| {
@@ -184,34 +374,77 @@ impl<'a> ArticleContext<'a> {
                     (*m.candidates.first()?, false)
                 } else {
                     let first = *m.candidates.first()?;
-                    let near = |a: usize, b: usize| distance_km(entries.get(a), entries.get(b)) < 50.0;
+                    let near =
+                        |a: usize, b: usize| distance_km(entries.get(a), entries.get(b)) < 50.0;
                     if m.candidates.iter().all(|&c| near(c, first)) {
-                        let best = m.candidates.iter().copied().min_by_key(|&c| entries.get(c).map_or(9, |e| e.kind.specificity_rank()))?;
+                        let best = m.candidates.iter().copied().min_by_key(|&c| {
+                            entries.get(c).map_or(9, |e| e.kind.specificity_rank())
+                        })?;
                         (best, false)
                     } else {
-                        let support = |c: usize| unambiguous.iter().filter(|&&u| u != c && distance_km(entries.get(c), entries.get(u)) < 90.0).count();
-                        let best = m.candidates.iter().copied().max_by_key(|&c| (support(c), std::cmp::Reverse(c)))?;
+                        let support = |c: usize| {
+                            unambiguous
+                                .iter()
+                                .filter(|&&u| {
+                                    u != c && distance_km(entries.get(c), entries.get(u)) < 90.0
+                                })
+                                .count()
+                        };
+                        let best = m
+                            .candidates
+                            .iter()
+                            .copied()
+                            .max_by_key(|&c| (support(c), std::cmp::Reverse(c)))?;
                         (best, true)
                     }
                 };
-                Some(Located { start: m.start, end: m.end, entry: entry.0, ambiguous: entry.1 })
+                Some(Located {
+                    start: m.start,
+                    end: m.end,
+                    entry: entry.0,
+                    ambiguous: entry.1,
+                })
             })
             .filter(|l| !self.is_compound(l))
             .collect();
+        located
+    }
+
+    /// "the capital" of Nagorno-Karabakh (Stepanakert), when the article is about Karabakh.
+    fn capital_mentions(&self) -> Vec<Located> {
         // "the capital" of Nagorno-Karabakh, when the article is about Karabakh.
-        if let (Some(nk), Some(stepanakert)) = (self.gazetteer.by_name("Nagorno-Karabakh"), self.gazetteer.by_name("Stepanakert")) {
-            let count = |name: &str| self.gazetteer.by_name(name).map_or(0, |i| located.iter().filter(|l| l.entry == i).count());
-            let about_karabakh = count("Nagorno-Karabakh") >= 2 && count("Nagorno-Karabakh") > count("Baku") + count("Yerevan");
-            if about_karabakh {
+        let mut located: Vec<Located> = Vec::new();
+        if let (Some(nk), Some(stepanakert)) = (
+            self.gazetteer.by_name("Nagorno-Karabakh"),
+            self.gazetteer.by_name("Stepanakert"),
+        ) {
+            let count = |name: &str| {
+                self.gazetteer.by_name(name).map_or(0, |i| {
+                    self.region_counts
+                        .get(&i)
+                        .copied()
+                        .unwrap_or_else(|| self.places.iter().filter(|l| l.entry == i).count())
+                })
+            };
+            let about_karabakh = count("Nagorno-Karabakh") >= 2
+                && count("Nagorno-Karabakh") > count("Baku") + count("Yerevan");
+            if about_karabakh && self.text.contains("capital") {
                 for m in THE_CAPITAL.find_iter(self.text) {
                     let after = self.text.get(m.end()..).unwrap_or_default();
                     let before = self.text.get(..m.start()).unwrap_or_default();
-                    let qualified = after.trim_start().starts_with("of") || words_before(before, 1).iter().any(|w| triggers::side_of(w).is_some());
+                    let qualified = after.trim_start().starts_with("of")
+                        || words_before(before, 1)
+                            .iter()
+                            .any(|w| triggers::side_of(w).is_some());
                     if !qualified && m.start() >= self.dateline_end {
-                        located.push(Located { start: m.start(), end: m.end(), entry: stepanakert, ambiguous: false });
+                        located.push(Located {
+                            start: m.start(),
+                            end: m.end(),
+                            entry: stepanakert,
+                            ambiguous: false,
+                        });
                     }
                 }
-                located.sort_by_key(|l| l.start);
                 let _ = nk;
             }
         }
@@ -222,23 +455,33 @@ impl<'a> ArticleContext<'a> {
     fn is_compound(&self, l: &Located) -> bool {
         let before = self.text.get(..l.start).unwrap_or_default();
         let after = self.text.get(l.end..).unwrap_or_default();
-        let joined_after = (after.starts_with('-') || after.starts_with('–')) && after.chars().nth(1).is_some_and(char::is_uppercase);
-        let joined_before = (before.ends_with('-') || before.ends_with('–')) && before.chars().rev().nth(1).is_some_and(char::is_alphabetic);
+        let joined_after = (after.starts_with('-') || after.starts_with('–'))
+            && after.chars().nth(1).is_some_and(char::is_uppercase);
+        let joined_before = (before.ends_with('-') || before.ends_with('–'))
+            && before.chars().rev().nth(1).is_some_and(char::is_alphabetic);
         joined_after || joined_before
     }
 
     fn entry_kind(&self, entry: usize) -> PlaceKind {
-        self.gazetteer.entries.get(entry).map_or(PlaceKind::Country, |e| e.kind)
+        self.gazetteer
+            .entries
+            .get(entry)
+            .map_or(PlaceKind::Country, |e| e.kind)
     }
 
     fn dominant_region(&self) -> Option<usize> {
-        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-        for l in &self.places {
-            if self.entry_kind(l.entry) == PlaceKind::Region {
+        let mut counts: BTreeMap<usize, usize> = self.region_counts.clone();
+        if counts.is_empty() {
+            for l in &self.places {
                 *counts.entry(l.entry).or_default() += 1;
             }
         }
-        counts.into_iter().filter(|(_, n)| *n >= 2).max_by_key(|(e, n)| (*n, std::cmp::Reverse(*e))).map(|(e, _)| e)
+        counts
+            .into_iter()
+            .filter(|(e, _)| self.entry_kind(*e) == PlaceKind::Region)
+            .filter(|(_, n)| *n >= 2)
+            .max_by_key(|(e, n)| (*n, std::cmp::Reverse(*e)))
+            .map(|(e, _)| e)
     }
 
     /// Reference dates of sections: a dated heading, a day count from the outbreak
@@ -247,19 +490,30 @@ impl<'a> ArticleContext<'a> {
         let sections = self.layout.sections.clone();
         let heading_dates: Vec<Option<NaiveDate>> = sections
             .iter()
-            .map(|s| s.heading.and_then(|(a, b)| self.text.get(a..b)).and_then(|h| dates::first_heading_date(h, self.year_hint)))
+            .map(|s| {
+                s.heading
+                    .and_then(|(a, b)| self.text.get(a..b))
+                    .and_then(|h| dates::first_heading_date(h, self.year_hint))
+            })
             .collect();
         let day_counts: Vec<Option<u32>> = sections
             .iter()
             .map(|s| {
                 let body = self.text.get(s.start..s.end).unwrap_or_default();
-                dates::find_dates(body).into_iter().find_map(|d| match d.value {
-                    DateValue::Relative(Relative::DayOfFighting(n)) => Some(n),
-                    _ => None,
-                })
+                dates::day_of_fighting(body)
             })
             .collect();
-        let outbreak_today: Vec<bool> = sections.iter().map(|s| OUTBREAK_TODAY.is_match(self.text.get(s.start..s.end).unwrap_or_default())).collect();
+        // "broke out today" only matters on pages that count days of fighting
+        let counting = day_counts.iter().any(Option::is_some);
+        let outbreak_today: Vec<bool> = sections
+            .iter()
+            .map(|s| {
+                let body = self.text.get(s.start..s.end).unwrap_or_default();
+                counting
+                    && (body.contains("today") || body.contains("morning"))
+                    && OUTBREAK_TODAY.is_match(body)
+            })
+            .collect();
         let published_day = self.published.filter(|r| r.start == r.end).map(|r| r.start);
         // Outbreak from a section whose date is known.
         for (i, known) in heading_dates.iter().enumerate() {
@@ -274,13 +528,22 @@ impl<'a> ArticleContext<'a> {
                 break;
             }
         }
-        let mut previous: Option<(Reference, DateSource)> = self.published.map(|r| (r, DateSource::Published));
+        let mut previous: Option<(Reference, DateSource)> =
+            self.published.map(|r| (r, DateSource::Published));
         for (i, _) in sections.iter().enumerate() {
             let own = if let Some(d) = heading_dates.get(i).copied().flatten() {
                 Some((Reference::day(d), DateSource::Section))
-            } else if let (Some(n), Some(o)) = (day_counts.get(i).copied().flatten(), self.outbreak) {
-                Some((Reference::day(o + Duration::days(i64::from(n.max(1)) - 1)), DateSource::Section))
-            } else if let (true, Some(o), true) = (outbreak_today.get(i).copied().unwrap_or(false), self.outbreak, i > 0) {
+            } else if let (Some(n), Some(o)) = (day_counts.get(i).copied().flatten(), self.outbreak)
+            {
+                Some((
+                    Reference::day(o + Duration::days(i64::from(n.max(1)) - 1)),
+                    DateSource::Section,
+                ))
+            } else if let (true, Some(o), true) = (
+                outbreak_today.get(i).copied().unwrap_or(false),
+                self.outbreak,
+                i > 0,
+            ) {
                 Some((Reference::day(o), DateSource::Section))
             } else {
                 None
@@ -308,18 +571,31 @@ impl<'a> ArticleContext<'a> {
             .filter(|p| p.end <= sentence.end)
             .filter(|p| {
                 let entry = self.gazetteer.entries.get(p.entry);
-                let metonymic = entry.is_some_and(|e| e.kind == PlaceKind::Country || matches!(e.name.as_str(), "Baku" | "Yerevan"));
+                let metonymic = entry.is_some_and(|e| {
+                    e.kind == PlaceKind::Country || matches!(e.name.as_str(), "Baku" | "Yerevan")
+                });
                 !metonymic || self.governed(sentence.start, p, triggers_abs)
             })
             .collect()
     }
 
     /// Whether a locative preposition or a trigger stands just before the place.
-    fn governed(&self, sentence_start: usize, place: &Located, triggers_abs: &[TriggerHit]) -> bool {
-        if triggers_abs.iter().any(|t| t.end <= place.start && place.start - t.end <= 3) {
+    fn governed(
+        &self,
+        sentence_start: usize,
+        place: &Located,
+        triggers_abs: &[TriggerHit],
+    ) -> bool {
+        if triggers_abs
+            .iter()
+            .any(|t| t.end <= place.start && place.start - t.end <= 3)
+        {
             return true;
         }
-        let before = self.text.get(sentence_start..place.start).unwrap_or_default();
+        let before = self
+            .text
+            .get(sentence_start..place.start)
+            .unwrap_or_default();
         let ws = words_before(before, 4);
         for w in ws.iter().rev() {
             if LOCATIVE.contains(&w.as_str()) {
@@ -332,14 +608,29 @@ impl<'a> ArticleContext<'a> {
         false
     }
 
-    fn sentence_mentions(&self, article: &Article, index: usize, sentence: &Sentence, out: &mut Vec<Mention>) {
-        let Some(stext) = self.text.get(sentence.start..sentence.end) else { return };
-        let hits = triggers::find_triggers(stext);
-        let hits_abs: Vec<TriggerHit> = hits.iter().map(|h| TriggerHit { start: h.start + sentence.start, end: h.end + sentence.start, ..*h }).collect();
+    fn sentence_mentions(
+        &self,
+        article: &Article,
+        index: usize,
+        sentence: &Sentence,
+        hits: &[TriggerHit],
+        out: &mut Vec<Mention>,
+    ) {
+        let Some(stext) = self.text.get(sentence.start..sentence.end) else {
+            return;
+        };
+        let hits_abs: Vec<TriggerHit> = hits
+            .iter()
+            .map(|h| TriggerHit {
+                start: h.start + sentence.start,
+                end: h.end + sentence.start,
+                ..*h
+            })
+            .collect();
         let places = self.sentence_places(sentence, &hits_abs);
         let usable: Vec<(TriggerHit, Framing)> = hits
             .iter()
-            .filter(|h| self.usable_form(stext, h, &hits))
+            .filter(|h| self.usable_form(stext, h, hits))
             .map(|h| (*h, triggers::framing(stext, h.start)))
             .collect();
         // Each place goes to the nearest verb-like trigger on its left, else on its right;
@@ -349,12 +640,26 @@ impl<'a> ArticleContext<'a> {
         for p in &places {
             let rel_start = p.start - sentence.start;
             let rel_end = p.end - sentence.start;
-            let left = usable.iter().enumerate().filter(claims).filter(|(_, (h, _))| h.end <= rel_start).max_by_key(|(_, (h, _))| h.end);
-            let right = usable.iter().enumerate().filter(claims).filter(|(_, (h, _))| h.start >= rel_end).min_by_key(|(_, (h, _))| h.start);
+            let left = usable
+                .iter()
+                .enumerate()
+                .filter(claims)
+                .filter(|(_, (h, _))| h.end <= rel_start)
+                .max_by_key(|(_, (h, _))| h.end);
+            let right = usable
+                .iter()
+                .enumerate()
+                .filter(claims)
+                .filter(|(_, (h, _))| h.start >= rel_end)
+                .min_by_key(|(_, (h, _))| h.start);
             let owner = match (left, right) {
                 (Some((li, (lh, _))), Some((ri, (rh, _)))) => {
                     // A place before a trigger goes left only when close to that trigger's phrase.
-                    if rel_start - lh.end <= 160 || rh.start - rel_end > rel_start - lh.end { Some(li) } else { Some(ri) }
+                    if rel_start - lh.end <= 160 || rh.start - rel_end > rel_start - lh.end {
+                        Some(li)
+                    } else {
+                        Some(ri)
+                    }
                 }
                 (Some((li, _)), None) => Some(li),
                 (None, Some((ri, _))) => Some(ri),
@@ -377,7 +682,9 @@ impl<'a> ArticleContext<'a> {
             if !mine.is_empty() {
                 let has_right = mine.iter().any(|p| p.start >= hit.end + sentence.start);
                 if has_right {
-                    mine.retain(|p| p.start >= hit.end + sentence.start || self.governed(sentence.start, p, &[]));
+                    mine.retain(|p| {
+                        p.start >= hit.end + sentence.start || self.governed(sentence.start, p, &[])
+                    });
                 }
             } else if def.form == Form::Intransitive {
                 mine = previous_places.clone();
@@ -391,7 +698,10 @@ impl<'a> ArticleContext<'a> {
                 }
             }
             // Regions and countries only when nothing more specific is given.
-            let best_rank = mine.iter().map(|p| self.entry_kind(p.entry).specificity_rank()).min();
+            let best_rank = mine
+                .iter()
+                .map(|p| self.entry_kind(p.entry).specificity_rank())
+                .min();
             if let Some(best) = best_rank {
                 if best < 4 {
                     mine.retain(|p| self.entry_kind(p.entry).specificity_rank() < 4);
@@ -404,11 +714,23 @@ impl<'a> ArticleContext<'a> {
             if *framing != Framing::Factual || mine.is_empty() {
                 continue;
             }
-            if def.kind == EventKind::Deployment && triggers::is_withdrawal(stext.get(triggers::clause_start(stext, hit.start)..).unwrap_or_default()) {
+            if def.kind == EventKind::Deployment
+                && triggers::is_withdrawal(
+                    stext
+                        .get(triggers::clause_start(stext, hit.start)..)
+                        .unwrap_or_default(),
+                )
+            {
                 continue;
             }
-            let Some(date) = self.date_for(index, sentence, stext, hit) else { continue };
-            let status = if triggers::is_claim(stext, hit.start) { Status::Claimed } else { Status::Reported };
+            let Some(date) = self.date_for(index, sentence, stext, hit) else {
+                continue;
+            };
+            let status = if triggers::is_claim(stext, hit.start) {
+                Status::Claimed
+            } else {
+                Status::Reported
+            };
             let mut seen = Vec::new();
             for p in mine {
                 if seen.contains(&p.entry) {
@@ -456,27 +778,64 @@ impl<'a> ArticleContext<'a> {
                 // "struck a deal", "attack helicopter", "strike force" are not attacks on a place
                 let next = words_after(after, 1);
                 let next = next.first().map(String::as_str).unwrap_or_default();
-                !matches!(next, "deal" | "agreement" | "helicopter" | "helicopters" | "drones" | "aircraft" | "force" | "group" | "submarine" | "dog")
-                    || def.kind == EventKind::Deployment
+                !matches!(
+                    next,
+                    "deal"
+                        | "agreement"
+                        | "helicopter"
+                        | "helicopters"
+                        | "drones"
+                        | "aircraft"
+                        | "force"
+                        | "group"
+                        | "submarine"
+                        | "dog"
+                ) || def.kind == EventKind::Deployment
             }
             Form::Transitive => {
                 let trimmed = after.trim_start();
                 let next_word = words_after(after, 1);
                 let next = next_word.first().map(String::as_str).unwrap_or_default();
                 let capital = trimmed.chars().next().is_some_and(char::is_uppercase);
-                (capital || matches!(next, "the" | "a" | "an" | "its" | "their" | "his" | "civilian" | "civilians" | "residential" | "positions" | "villages" | "settlements" | "military"))
+                (capital
+                    || matches!(
+                        next,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "civilian"
+                            | "civilians"
+                            | "residential"
+                            | "positions"
+                            | "villages"
+                            | "settlements"
+                            | "military"
+                    ))
                     && !matches!(next, "a" if words_after(after, 2).get(1).is_some_and(|w| w == "deal"))
             }
             Form::NeedsForce => triggers::mentions_force(stext),
             Form::PrepNoun => {
                 // "fired at Azeri troops in Gadabay": the force noun is a strike's target, not a deployment
-                !all.iter().any(|o| o.def().kind == EventKind::Strike && o.end <= hit.start && hit.start - o.end <= 40)
+                !all.iter().any(|o| {
+                    o.def().kind == EventKind::Strike
+                        && o.end <= hit.start
+                        && hit.start - o.end <= 40
+                })
             }
         }
     }
 
     /// For "peacekeepers in X": the places right after a locative preposition following the noun.
-    fn prep_noun_places(&self, stext: &str, sentence_start: usize, hit: &TriggerHit, places: &[Located]) -> Vec<Located> {
+    fn prep_noun_places(
+        &self,
+        stext: &str,
+        sentence_start: usize,
+        hit: &TriggerHit,
+        places: &[Located],
+    ) -> Vec<Located> {
         let after = stext.get(hit.end..).unwrap_or_default();
         let ws = words_after(after, 1);
         if !ws.first().is_some_and(|w| LOCATIVE.contains(&w.as_str())) {
@@ -484,12 +843,20 @@ impl<'a> ArticleContext<'a> {
         }
         let mut result = Vec::new();
         let mut cursor = hit.end + sentence_start;
-        for p in places.iter().filter(|p| p.start >= hit.end + sentence_start) {
+        for p in places
+            .iter()
+            .filter(|p| p.start >= hit.end + sentence_start)
+        {
             let gap = self.text.get(cursor..p.start).unwrap_or_default();
-            let gap_words: Vec<String> = triggers::words(gap).collect();
+            let gap_words: Vec<String> = triggers::words(gap).map(|w| w.into_owned()).collect();
             let first = result.is_empty();
-            let list_gap = gap.trim().trim_start_matches(',').trim().is_empty() || matches!(gap.trim().trim_start_matches(',').trim(), "and" | "or");
-            let governed = gap_words.len() <= 5 && gap_words.iter().skip(1).all(|w| SKIPPABLE.contains(&w.as_str()) || LOCATIVE.contains(&w.as_str()));
+            let list_gap = gap.trim().trim_start_matches(',').trim().is_empty()
+                || matches!(gap.trim().trim_start_matches(',').trim(), "and" | "or");
+            let governed = gap_words.len() <= 5
+                && gap_words
+                    .iter()
+                    .skip(1)
+                    .all(|w| SKIPPABLE.contains(&w.as_str()) || LOCATIVE.contains(&w.as_str()));
             if (first && governed) || (!first && list_gap) {
                 result.push(*p);
                 cursor = p.end;
@@ -503,7 +870,14 @@ impl<'a> ArticleContext<'a> {
     /// "the area", "the region", "there": the last place of the previous sentences of the paragraph.
     fn anaphora_place(&self, stext: &str, index: usize) -> Option<Located> {
         let lower = stext.to_lowercase();
-        if !ANAPHORA.iter().any(|a| lower.match_indices(a).any(|(i, _)| !lower.get(i + a.len()..).unwrap_or_default().starts_with(|c: char| c.is_alphanumeric()))) {
+        if !ANAPHORA.iter().any(|a| {
+            lower.match_indices(a).any(|(i, _)| {
+                !lower
+                    .get(i + a.len()..)
+                    .unwrap_or_default()
+                    .starts_with(|c: char| c.is_alphanumeric())
+            })
+        }) {
             return None;
         }
         let paragraph = self.layout.sentences.get(index)?.paragraph;
@@ -511,9 +885,13 @@ impl<'a> ArticleContext<'a> {
             if prev.paragraph + 1 < paragraph {
                 break;
             }
-            let found = self.places.iter().filter(|p| p.start >= prev.start && p.end <= prev.end && self.entry_kind(p.entry) != PlaceKind::Country).last();
-            if let Some(p) = found {
-                return Some(*p);
+            let found = self.resolve_places(self.find_places(prev.start, prev.end));
+            if let Some(p) = found
+                .into_iter()
+                .filter(|p| self.entry_kind(p.entry) != PlaceKind::Country)
+                .last()
+            {
+                return Some(p);
             }
         }
         None
@@ -527,29 +905,53 @@ impl<'a> ArticleContext<'a> {
         }
         let region = self.dominant_region?;
         let ws = words_after(stext.get(hit.end..).unwrap_or_default(), 3);
-        let prep = ws.first().is_some_and(|w| matches!(w.as_str(), "on" | "at" | "against" | "upon"));
-        let side = ws.iter().skip(1).any(|w| triggers::side_of(w).is_some() || matches!(w.as_str(), "enemy" | "separatist" | "separatists"));
-        (prep && side).then_some(Located { start: hit.start, end: hit.end, entry: region, ambiguous: false })
+        let prep = ws
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "on" | "at" | "against" | "upon"));
+        let side = ws.iter().skip(1).any(|w| {
+            triggers::side_of(w).is_some()
+                || matches!(w.as_str(), "enemy" | "separatist" | "separatists")
+        });
+        (prep && side).then_some(Located {
+            start: hit.start,
+            end: hit.end,
+            entry: region,
+            ambiguous: false,
+        })
     }
 
     /// The event date: a date in the sentence, else one carried from the paragraph's previous
     /// sentences, else the section's or the publication date. `None` (outer) means the
     /// sentence is about the future and reports no event.
-    fn date_for(&self, index: usize, sentence: &Sentence, stext: &str, hit: &TriggerHit) -> Option<Option<DateSpan>> {
+    fn date_for(
+        &self,
+        index: usize,
+        sentence: &Sentence,
+        stext: &str,
+        hit: &TriggerHit,
+    ) -> Option<Option<DateSpan>> {
         let section = self.section_ref(sentence.section);
         let reference = section.map(|(r, _)| r);
         let found = dates::find_dates(stext);
         let year_hint = found
             .iter()
             .find_map(|d| match d.value {
-                DateValue::Day { year: Some(y), .. } | DateValue::Month { year: Some(y), .. } | DateValue::Year(y) => Some(y),
+                DateValue::Day { year: Some(y), .. }
+                | DateValue::Month { year: Some(y), .. }
+                | DateValue::Year(y) => Some(y),
                 _ => None,
             })
             .or(self.year_hint);
         let nearest = found
             .iter()
             .filter(|d| d.role != DateRole::Bound)
-            .min_by_key(|d| if d.end <= hit.start { hit.start - d.end } else { d.start.saturating_sub(hit.end) });
+            .min_by_key(|d| {
+                if d.end <= hit.start {
+                    hit.start - d.end
+                } else {
+                    d.start.saturating_sub(hit.end)
+                }
+            });
         if let Some(d) = nearest {
             if d.role == DateRole::Future {
                 return None;
@@ -562,42 +964,74 @@ impl<'a> ArticleContext<'a> {
             }
         }
         // carried from the paragraph
-        for prev in self.layout.sentences.get(index.saturating_sub(3)..index).unwrap_or_default().iter().rev() {
+        for prev in self
+            .layout
+            .sentences
+            .get(index.saturating_sub(3)..index)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+        {
             if prev.paragraph != sentence.paragraph {
                 continue;
             }
             let ptext = self.text.get(prev.start..prev.end).unwrap_or_default();
-            let carried = dates::find_dates(ptext).into_iter().filter(|d| d.role == DateRole::At).last();
-            if let Some(span) = carried.and_then(|d| dates::resolve(d.value, reference, year_hint, self.outbreak)) {
+            let carried = dates::find_dates(ptext)
+                .into_iter()
+                .filter(|d| d.role == DateRole::At)
+                .last();
+            if let Some(span) =
+                carried.and_then(|d| dates::resolve(d.value, reference, year_hint, self.outbreak))
+            {
                 if !self.after_publication(&span) {
                     return Some(Some(span));
                 }
             }
         }
         Some(section.map(|(r, source)| {
-            let precision = if r.start == r.end { Precision::Day } else if r.start.format("%Y").to_string() == r.end.format("%Y").to_string() && (r.end - r.start).num_days() > 31 { Precision::Year } else { Precision::Month };
+            let precision = if r.start == r.end {
+                Precision::Day
+            } else if r.start.format("%Y").to_string() == r.end.format("%Y").to_string()
+                && (r.end - r.start).num_days() > 31
+            {
+                Precision::Year
+            } else {
+                Precision::Month
+            };
             DateSpan::range(r.start, r.end, precision, source)
         }))
     }
 
     fn after_publication(&self, span: &DateSpan) -> bool {
-        self.published.is_some_and(|p| span.start > p.end + Duration::days(1))
+        self.published
+            .is_some_and(|p| span.start > p.end + Duration::days(1))
     }
 }
 
+/// The last `n` words of `text`, in text order.
 fn words_before(text: &str, n: usize) -> Vec<String> {
-    let all: Vec<String> = triggers::words(text).collect();
-    all.get(all.len().saturating_sub(n)..).unwrap_or_default().to_vec()
+    let mut ws: Vec<String> = triggers::words_rev(text)
+        .take(n)
+        .map(|w| w.into_owned())
+        .collect();
+    ws.reverse();
+    ws
 }
 
+/// The first `n` words of `text`.
 fn words_after(text: &str, n: usize) -> Vec<String> {
-    triggers::words(text).take(n).collect()
+    triggers::words(text)
+        .take(n)
+        .map(|w| w.into_owned())
+        .collect()
 }
 
 fn distance_km(a: Option<&gazetteer::Entry>, b: Option<&gazetteer::Entry>) -> f64 {
     use geo::{Distance, Haversine, Point};
     match (a, b) {
-        (Some(a), Some(b)) => Haversine.distance(Point::new(a.lon, a.lat), Point::new(b.lon, b.lat)) / 1000.0,
+        (Some(a), Some(b)) => {
+            Haversine.distance(Point::new(a.lon, a.lat), Point::new(b.lon, b.lat)) / 1000.0
+        }
         _ => f64::INFINITY,
     }
 }
@@ -613,7 +1047,9 @@ fn drop_subsumed_countries(mentions: &mut Vec<Mention>, gazetteer: &Gazetteer) {
         .filter_map(|m| entry(m.place).map(|e| (m.kind, e.country.clone(), m.date)))
         .collect();
     let close = |a: Option<DateSpan>, b: Option<DateSpan>| match (a, b) {
-        (Some(a), Some(b)) => a.start <= b.end + Duration::days(3) && b.start <= a.end + Duration::days(3),
+        (Some(a), Some(b)) => {
+            a.start <= b.end + Duration::days(3) && b.start <= a.end + Duration::days(3)
+        }
         (None, None) => true,
         _ => false,
     };
@@ -622,7 +1058,9 @@ fn drop_subsumed_countries(mentions: &mut Vec<Mention>, gazetteer: &Gazetteer) {
         if e.kind != PlaceKind::Country {
             return true;
         }
-        !specific.iter().any(|(kind, country, date)| *kind == m.kind && *country == e.country && close(*date, m.date))
+        !specific.iter().any(|(kind, country, date)| {
+            *kind == m.kind && *country == e.country && close(*date, m.date)
+        })
     });
 }
 
@@ -637,15 +1075,22 @@ pub fn merge_with(mentions: Vec<Mention>, gazetteer: &Gazetteer) -> Vec<Event> {
     type Key = (Option<(NaiveDate, NaiveDate)>, String, EventKind);
     let mut groups: BTreeMap<Key, Vec<Mention>> = BTreeMap::new();
     for m in mentions {
-        let Some(place) = gazetteer.entries.get(m.place) else { continue };
+        let Some(place) = gazetteer.entries.get(m.place) else {
+            continue;
+        };
         let key = (m.date.map(|d| (d.start, d.end)), place.name.clone(), m.kind);
         groups.entry(key).or_default().push(m);
     }
     let mut events: Vec<Event> = groups
         .into_iter()
         .filter_map(|((span, _, kind), mut group)| {
-            group.sort_by(|a, b| (a.source.article.as_str(), a.source.start).cmp(&(b.source.article.as_str(), b.source.start)));
-            group.dedup_by(|a, b| a.source.article == b.source.article && a.source.start == b.source.start);
+            group.sort_by(|a, b| {
+                (a.source.article.as_str(), a.source.start)
+                    .cmp(&(b.source.article.as_str(), b.source.start))
+            });
+            group.dedup_by(|a, b| {
+                a.source.article == b.source.article && a.source.start == b.source.start
+            });
             let first = group.first()?;
             let place: Place = gazetteer.entries.get(first.place)?.place();
             let status = if group.iter().any(|m| m.status == Status::Denied) {
@@ -665,7 +1110,10 @@ pub fn merge_with(mentions: Vec<Mention>, gazetteer: &Gazetteer) -> Vec<Event> {
                         *counts.entry(v).or_default() += 1;
                     }
                 }
-                counts.into_iter().max_by_key(|(_, n)| *n).map(|(v, _)| v.clone())
+                counts
+                    .into_iter()
+                    .max_by_key(|(_, n)| *n)
+                    .map(|(v, _)| v.clone())
             };
             let actor = mode(|m| m.actor.as_ref());
             let target = mode(|m| m.target.as_ref());
@@ -674,7 +1122,11 @@ pub fn merge_with(mentions: Vec<Mention>, gazetteer: &Gazetteer) -> Vec<Event> {
                 id,
                 kind,
                 place,
-                date: best_date.map(|d| DateSpan { start: span.map_or(d.start, |s| s.0), end: span.map_or(d.end, |s| s.1), ..d }),
+                date: best_date.map(|d| DateSpan {
+                    start: span.map_or(d.start, |s| s.0),
+                    end: span.map_or(d.end, |s| s.1),
+                    ..d
+                }),
                 actor,
                 target,
                 status,
@@ -684,7 +1136,14 @@ pub fn merge_with(mentions: Vec<Mention>, gazetteer: &Gazetteer) -> Vec<Event> {
         })
         .collect();
     events.sort_by(|a, b| {
-        let key = |e: &Event| (e.date.is_none(), e.date.map(|d| (d.start, d.end)), e.place.name.clone(), e.kind);
+        let key = |e: &Event| {
+            (
+                e.date.is_none(),
+                e.date.map(|d| (d.start, d.end)),
+                e.place.name.clone(),
+                e.kind,
+            )
+        };
         key(a).cmp(&key(b))
     });
     events
@@ -692,8 +1151,16 @@ pub fn merge_with(mentions: Vec<Mention>, gazetteer: &Gazetteer) -> Vec<Event> {
 
 /// A readable, stable id: `strike-ganja-2020-10-04`.
 fn event_id(kind: EventKind, place: &str, span: Option<(NaiveDate, NaiveDate)>) -> String {
-    let slug: String = gazetteer::fold(place).0.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    let slug = slug.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
+    let slug: String = gazetteer::fold(place)
+        .0
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
     let when = match span {
         Some((s, e)) if s == e => crate::model::iso(s),
         Some((s, e)) => format!("{}--{}", crate::model::iso(s), crate::model::iso(e)),

@@ -2,6 +2,7 @@
 //! article needs any further work) and the cues around them: modality (threats, plans,
 //! hypotheticals, negation), attribution (claims), and the sides named as actor or target.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -45,42 +46,167 @@ use Form::{Intransitive as I, NeedsForce as F, Plain as P, PrepNoun as N, Transi
 /// Every trigger spelling. Longer spellings win over their prefixes ("drone strikes" over "strikes").
 pub const TRIGGERS: &[Trigger] = &[
     // strikes
-    t("shelled", S, P), t("shelling", S, P), t("shellings", S, P), t("shells", S, P), t("shell", S, T),
-    t("struck", S, T), t("strike", S, P), t("strikes", S, P), t("airstrike", S, P), t("airstrikes", S, P),
-    t("air strike", S, P), t("air strikes", S, P), t("drone strike", S, P), t("drone strikes", S, P),
-    t("missile strike", S, P), t("missile strikes", S, P), t("artillery strike", S, P), t("artillery strikes", S, P),
-    t("attack", S, P), t("attacks", S, P), t("attacked", S, P), t("attacking", S, P),
-    t("bombed", S, P), t("bombing", S, P), t("bombings", S, P), t("bombarded", S, P), t("bombardment", S, P),
-    t("bombardments", S, P), t("bombarding", S, P), t("bombard", S, P), t("pounded", S, T), t("pounding", S, T),
-    t("opened fire", S, P), t("open fire", S, P), t("opening fire", S, P), t("fired at", S, P), t("fired on", S, P),
-    t("fired upon", S, P), t("fired rockets", S, P), t("fired missiles", S, P), t("fired shells", S, P),
-    t("fired artillery", S, P), t("fired mortars", S, P), t("under fire", S, P), t("artillery fire", S, P),
-    t("mortar fire", S, P), t("rocket fire", S, P), t("sniper fire", S, P), t("gunfire", S, P), t("heavy fire", S, P),
-    t("small arms fire", S, P), t("small-arms fire", S, P), t("machine-gun fire", S, P), t("targeted", S, T), t("targeting", S, T),
-    t("missile hit", S, P), t("missiles hit", S, P), t("rocket hit", S, P), t("rockets hit", S, P), t("shell hit", S, P),
-    t("drone hit", S, P), t("drones hit", S, P), t("air raid", S, P), t("air raids", S, P), t("rocket attack", S, P),
+    t("shelled", S, P),
+    t("shelling", S, P),
+    t("shellings", S, P),
+    t("shells", S, P),
+    t("shell", S, T),
+    t("struck", S, T),
+    t("strike", S, P),
+    t("strikes", S, P),
+    t("airstrike", S, P),
+    t("airstrikes", S, P),
+    t("air strike", S, P),
+    t("air strikes", S, P),
+    t("drone strike", S, P),
+    t("drone strikes", S, P),
+    t("missile strike", S, P),
+    t("missile strikes", S, P),
+    t("artillery strike", S, P),
+    t("artillery strikes", S, P),
+    t("attack", S, P),
+    t("attacks", S, P),
+    t("attacked", S, P),
+    t("attacking", S, P),
+    t("bombed", S, P),
+    t("bombing", S, P),
+    t("bombings", S, P),
+    t("bombarded", S, P),
+    t("bombardment", S, P),
+    t("bombardments", S, P),
+    t("bombarding", S, P),
+    t("bombard", S, P),
+    t("pounded", S, T),
+    t("pounding", S, T),
+    t("opened fire", S, P),
+    t("open fire", S, P),
+    t("opening fire", S, P),
+    t("fired at", S, P),
+    t("fired on", S, P),
+    t("fired upon", S, P),
+    t("fired rockets", S, P),
+    t("fired missiles", S, P),
+    t("fired shells", S, P),
+    t("fired artillery", S, P),
+    t("fired mortars", S, P),
+    t("under fire", S, P),
+    t("artillery fire", S, P),
+    t("mortar fire", S, P),
+    t("rocket fire", S, P),
+    t("sniper fire", S, P),
+    t("gunfire", S, P),
+    t("heavy fire", S, P),
+    t("small arms fire", S, P),
+    t("small-arms fire", S, P),
+    t("machine-gun fire", S, P),
+    t("targeted", S, T),
+    t("targeting", S, T),
+    t("missile hit", S, P),
+    t("missiles hit", S, P),
+    t("rocket hit", S, P),
+    t("rockets hit", S, P),
+    t("shell hit", S, P),
+    t("drone hit", S, P),
+    t("drones hit", S, P),
+    t("air raid", S, P),
+    t("air raids", S, P),
+    t("rocket attack", S, P),
     // deployments
-    t("deployed", D, P), t("deploying", D, P), t("deployment", D, P), t("deployments", D, P), t("deploy", D, P),
-    t("redeployed", D, P), t("dispatched", D, P), t("dispatching", D, P), t("dispatch", D, F),
-    t("sent", D, F), t("sending", D, F), t("send", D, F), t("moved", D, F), t("transferred", D, F), t("transferring", D, F),
-    t("transporting", D, F), t("transported", D, F), t("relocated", D, F), t("brought", D, F),
-    t("moved into", D, F), t("moving into", D, F), t("moved in", D, I), t("moving in", D, I), t("rolled into", D, F),
-    t("rolled in", D, I), t("marched into", D, F), t("marched in", D, I), t("entered", D, F), t("entering", D, F),
-    t("stationed", D, P), t("positioned", D, F), t("garrisoned", D, P), t("took control of", D, P),
-    t("taken control of", D, P), t("taking control of", D, P), t("take control of", D, P), t("established control over", D, P),
-    t("captured", D, P), t("capturing", D, P), t("capture of", D, P), t("seized", D, P), t("recaptured", D, P),
-    t("liberated", D, P), t("liberation of", D, P), t("takeover of", D, P), t("handed over", D, P), t("returned to", D, F),
-    t("peacekeepers", D, N), t("peacekeeping contingent", D, N), t("peacekeeping force", D, N), t("peacekeeping forces", D, N),
-    t("peacekeeping mission", D, N), t("monitors", D, N), t("monitoring mission", D, N),
-    t("observer mission", D, N), t("mission", D, N), t("military base", D, N), t("base", D, N), t("bases", D, N),
-    t("contingent", D, N), t("mercenaries", D, N), t("reinforcements", D, N),
+    t("deployed", D, P),
+    t("deploying", D, P),
+    t("deployment", D, P),
+    t("deployments", D, P),
+    t("deploy", D, P),
+    t("redeployed", D, P),
+    t("dispatched", D, P),
+    t("dispatching", D, P),
+    t("dispatch", D, F),
+    t("sent", D, F),
+    t("sending", D, F),
+    t("send", D, F),
+    t("moved", D, F),
+    t("transferred", D, F),
+    t("transferring", D, F),
+    t("transporting", D, F),
+    t("transported", D, F),
+    t("relocated", D, F),
+    t("brought", D, F),
+    t("moved into", D, F),
+    t("moving into", D, F),
+    t("moved in", D, I),
+    t("moving in", D, I),
+    t("rolled into", D, F),
+    t("rolled in", D, I),
+    t("marched into", D, F),
+    t("marched in", D, I),
+    t("entered", D, F),
+    t("entering", D, F),
+    t("stationed", D, P),
+    t("positioned", D, F),
+    t("garrisoned", D, P),
+    t("took control of", D, P),
+    t("taken control of", D, P),
+    t("taking control of", D, P),
+    t("take control of", D, P),
+    t("established control over", D, P),
+    t("captured", D, P),
+    t("capturing", D, P),
+    t("capture of", D, P),
+    t("seized", D, P),
+    t("recaptured", D, P),
+    t("liberated", D, P),
+    t("liberation of", D, P),
+    t("takeover of", D, P),
+    t("handed over", D, P),
+    t("returned to", D, F),
+    t("peacekeepers", D, N),
+    t("peacekeeping contingent", D, N),
+    t("peacekeeping force", D, N),
+    t("peacekeeping forces", D, N),
+    t("peacekeeping mission", D, N),
+    t("monitors", D, N),
+    t("monitoring mission", D, N),
+    t("observer mission", D, N),
+    t("mission", D, N),
+    t("military base", D, N),
+    t("base", D, N),
+    t("bases", D, N),
+    t("contingent", D, N),
+    t("mercenaries", D, N),
+    t("reinforcements", D, N),
 ];
 
 /// Force nouns that make a movement verb a deployment.
 pub const FORCE_NOUNS: &[&str] = &[
-    "troops", "soldiers", "forces", "units", "peacekeepers", "reinforcements", "fighters", "mercenaries", "servicemen", "army",
-    "contingent", "tanks", "battalion", "battalions", "brigade", "brigades", "personnel", "monitors", "observers", "military",
-    "armour", "armor", "armored", "armoured", "convoy", "division", "special forces", "commandos", "paratroopers",
+    "troops",
+    "soldiers",
+    "forces",
+    "units",
+    "peacekeepers",
+    "reinforcements",
+    "fighters",
+    "mercenaries",
+    "servicemen",
+    "army",
+    "contingent",
+    "tanks",
+    "battalion",
+    "battalions",
+    "brigade",
+    "brigades",
+    "personnel",
+    "monitors",
+    "observers",
+    "military",
+    "armour",
+    "armor",
+    "armored",
+    "armoured",
+    "convoy",
+    "division",
+    "special forces",
+    "commandos",
+    "paratroopers",
 ];
 
 /// The trigger automaton: ASCII case-insensitive, leftmost-longest.
@@ -124,7 +250,11 @@ pub fn find_triggers(text: &str) -> Vec<TriggerHit> {
             let after = text.get(m.end()..).and_then(|s| s.chars().next());
             !is_word_char(before) && !is_word_char(after)
         })
-        .map(|m| TriggerHit { start: m.start(), end: m.end(), trigger: m.pattern().as_usize() })
+        .map(|m| TriggerHit {
+            start: m.start(),
+            end: m.end(),
+            trigger: m.pattern().as_usize(),
+        })
         .collect()
 }
 
@@ -133,46 +263,248 @@ pub fn has_trigger(text: &str) -> bool {
     TRIGGER_AUTOMATON.is_match(text)
 }
 
+fn is_word_part(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+/// A word lower-cased with typographic apostrophes straightened, borrowed when already so.
+fn normal_word(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(w.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
 /// Lower-case words of `text` (apostrophes kept inside words, typographic ones straightened).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    text.split(|c: char| !is_word_part(c))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(normal_word)
+}
+
+/// The words of `text` from the last one backwards.
+pub fn words_rev(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    text.rsplit(|c: char| !is_word_part(c))
+        .filter(|w| !w.is_empty())
+        .map(normal_word)
 }
 
 const MODAL: &[&str] = &[
-    "will", "would", "could", "might", "may", "shall", "should", "can", "cannot", "must", "plan", "plans", "planned", "planning",
-    "threaten", "threatens", "threatened", "threatening", "threat", "threats", "vow", "vows", "vowed", "intend", "intends",
-    "intended", "intention", "intentions", "ready", "prepared", "preparing", "prepare", "prepares", "able", "capable",
-    "capability", "capabilities", "if", "unless", "whether", "aim", "aims", "aimed", "seek", "seeks", "sought", "try", "tries",
-    "trying", "tried", "attempt", "attempted", "attempting", "want", "wants", "wanted", "goal", "possible", "possibility",
-    "potential", "potentially", "risk", "risks", "fear", "fears", "feared", "warn", "warns", "warned", "warning", "prevent",
-    "prevents", "avoid", "likely", "unlikely", "urge", "urged", "urges", "demand", "demanded", "demands", "allow", "hypothetical",
-    "scenario", "expect", "expected", "expects", "prospect", "imminent", "ultimatum", "readiness", "considering", "considered",
-    "mulling", "contemplating", "proposed", "proposal", "request", "requested", "requesting", "going", "instead",
+    "will",
+    "would",
+    "could",
+    "might",
+    "may",
+    "shall",
+    "should",
+    "can",
+    "cannot",
+    "must",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "threaten",
+    "threatens",
+    "threatened",
+    "threatening",
+    "threat",
+    "threats",
+    "vow",
+    "vows",
+    "vowed",
+    "intend",
+    "intends",
+    "intended",
+    "intention",
+    "intentions",
+    "ready",
+    "prepared",
+    "preparing",
+    "prepare",
+    "prepares",
+    "able",
+    "capable",
+    "capability",
+    "capabilities",
+    "if",
+    "unless",
+    "whether",
+    "aim",
+    "aims",
+    "aimed",
+    "seek",
+    "seeks",
+    "sought",
+    "try",
+    "tries",
+    "trying",
+    "tried",
+    "attempt",
+    "attempted",
+    "attempting",
+    "want",
+    "wants",
+    "wanted",
+    "goal",
+    "possible",
+    "possibility",
+    "potential",
+    "potentially",
+    "risk",
+    "risks",
+    "fear",
+    "fears",
+    "feared",
+    "warn",
+    "warns",
+    "warned",
+    "warning",
+    "prevent",
+    "prevents",
+    "avoid",
+    "likely",
+    "unlikely",
+    "urge",
+    "urged",
+    "urges",
+    "demand",
+    "demanded",
+    "demands",
+    "allow",
+    "hypothetical",
+    "scenario",
+    "expect",
+    "expected",
+    "expects",
+    "prospect",
+    "imminent",
+    "ultimatum",
+    "readiness",
+    "considering",
+    "considered",
+    "mulling",
+    "contemplating",
+    "proposed",
+    "proposal",
+    "request",
+    "requested",
+    "requesting",
+    "going",
+    "instead",
 ];
 
 const NEGATION: &[&str] = &[
-    "not", "no", "never", "without", "deny", "denies", "denied", "denying", "denial", "rejected", "rejects", "refuted", "refutes",
-    "dismissed", "halt", "halted", "halts", "stop", "stopped", "stops", "cease", "ceased", "refrain", "refrained", "nor", "neither",
-    "false", "fake", "none", "nothing", "absence", "fabricated", "disinformation",
+    "not",
+    "no",
+    "never",
+    "without",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "denial",
+    "rejected",
+    "rejects",
+    "refuted",
+    "refutes",
+    "dismissed",
+    "halt",
+    "halted",
+    "halts",
+    "stop",
+    "stopped",
+    "stops",
+    "cease",
+    "ceased",
+    "refrain",
+    "refrained",
+    "nor",
+    "neither",
+    "false",
+    "fake",
+    "none",
+    "nothing",
+    "absence",
+    "fabricated",
+    "disinformation",
 ];
 
 const CLAIM: &[&str] = &[
-    "claim", "claims", "claimed", "claiming", "allegedly", "alleged", "allegation", "allegations", "alleges", "supposedly",
-    "reportedly", "purportedly", "purported", "accuse", "accused", "accuses", "accusing", "accusation", "accusations",
-    "according", "unconfirmed", "rumor", "rumors", "rumour", "rumours", "said", "says", "saying", "stated", "states",
-    "told", "reported", "reports", "insisted", "asserted", "blamed", "blames", "announced", "statement",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "allegedly",
+    "alleged",
+    "allegation",
+    "allegations",
+    "alleges",
+    "supposedly",
+    "reportedly",
+    "purportedly",
+    "purported",
+    "accuse",
+    "accused",
+    "accuses",
+    "accusing",
+    "accusation",
+    "accusations",
+    "according",
+    "unconfirmed",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "said",
+    "says",
+    "saying",
+    "stated",
+    "states",
+    "told",
+    "reported",
+    "reports",
+    "insisted",
+    "asserted",
+    "blamed",
+    "blames",
+    "announced",
+    "statement",
 ];
 
 /// Words that end one clause and start another, for the modality window.
-const CLAUSE_BREAKS: &[&str] = &[" but ", " while ", " although ", " though ", " whereas ", " however", " even though ", "; ", ": ", " — ", " – ", " -- "];
+const CLAUSE_BREAKS: &[&str] = &[
+    " but ",
+    " while ",
+    " although ",
+    " though ",
+    " whereas ",
+    " however",
+    " even though ",
+    "; ",
+    ": ",
+    " — ",
+    " – ",
+    " -- ",
+];
+
+#[allow(clippy::expect_used)] // constant patterns
+static CLAUSE_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(CLAUSE_BREAKS)
+        .expect("clause automaton")
+});
 
 /// Start of the clause that holds byte `at` of `sentence`.
 pub fn clause_start(sentence: &str, at: usize) -> usize {
     let before = sentence.get(..at).unwrap_or_default();
-    let lower = before.to_ascii_lowercase();
-    CLAUSE_BREAKS.iter().filter_map(|b| lower.rfind(b).map(|i| i + b.len())).max().unwrap_or(0)
+    CLAUSE_AUTOMATON
+        .find_overlapping_iter(before)
+        .map(|m| m.end())
+        .max()
+        .unwrap_or(0)
 }
 
 /// How a trigger is framed by the words before it in its clause.
@@ -188,15 +520,21 @@ pub enum Framing {
 
 /// Framing of the trigger at `trigger_start` in `sentence` from its clause.
 pub fn framing(sentence: &str, trigger_start: usize) -> Framing {
-    if sentence.trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?') {
+    if sentence
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with('?')
+    {
         return Framing::Modal;
     }
-    let window = sentence.get(clause_start(sentence, trigger_start)..trigger_start).unwrap_or_default();
+    let window = sentence
+        .get(clause_start(sentence, trigger_start)..trigger_start)
+        .unwrap_or_default();
     for w in words(window) {
-        if NEGATION.contains(&w.as_str()) || w.ends_with("n't") {
+        if NEGATION.contains(&&*w) || w.ends_with("n't") {
             return Framing::Negated;
         }
-        if MODAL.contains(&w.as_str()) || w.ends_with("'ll") || w.ends_with("'d") {
+        if MODAL.contains(&&*w) || w.ends_with("'ll") || w.ends_with("'d") {
             return Framing::Modal;
         }
     }
@@ -209,44 +547,101 @@ pub fn framing(sentence: &str, trigger_start: usize) -> Framing {
 
 /// Whether the sentence attributes what it says to a party or hedges it.
 pub fn is_claim(sentence: &str, trigger_start: usize) -> bool {
-    let quoted_open = sentence.get(..trigger_start).unwrap_or_default().chars().filter(|&c| c == '“').count()
-        > sentence.get(..trigger_start).unwrap_or_default().chars().filter(|&c| c == '”').count();
-    quoted_open || words(sentence).any(|w| CLAIM.contains(&w.as_str()))
+    let quoted_open = sentence
+        .get(..trigger_start)
+        .unwrap_or_default()
+        .chars()
+        .filter(|&c| c == '“')
+        .count()
+        > sentence
+            .get(..trigger_start)
+            .unwrap_or_default()
+            .chars()
+            .filter(|&c| c == '”')
+            .count();
+    quoted_open || words(sentence).any(|w| CLAIM.contains(&&*w))
 }
 
 /// Whether the sentence denies earlier claims ("The Armenian side denied the accusations").
 pub fn denies_claims(sentence: &str) -> bool {
-    let ws: Vec<String> = words(sentence).collect();
-    let denial = ws.iter().any(|w| matches!(w.as_str(), "denied" | "denies" | "deny" | "rejected" | "rejects" | "refuted" | "refutes" | "dismissed"));
+    if !sentence.contains("den")
+        && !sentence.contains("ject")
+        && !sentence.contains("refut")
+        && !sentence.contains("dismiss")
+    {
+        return false;
+    }
+    let ws: Vec<Cow<'_, str>> = words(sentence).collect();
+    let denial = ws.iter().any(|w| {
+        matches!(
+            &**w,
+            "denied"
+                | "denies"
+                | "deny"
+                | "rejected"
+                | "rejects"
+                | "refuted"
+                | "refutes"
+                | "dismissed"
+        )
+    });
     let object = ws.iter().any(|w| {
-        matches!(w.as_str(), "accusations" | "accusation" | "claims" | "claim" | "reports" | "report" | "allegations" | "allegation" | "it" | "this" | "charges")
+        matches!(
+            &**w,
+            "accusations"
+                | "accusation"
+                | "claims"
+                | "claim"
+                | "reports"
+                | "report"
+                | "allegations"
+                | "allegation"
+                | "it"
+                | "this"
+                | "charges"
+        )
     });
     denial && object
 }
 
-/// Whether a force noun occurs in `text`.
+#[allow(clippy::expect_used)] // constant patterns
+static FORCE_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(FORCE_NOUNS)
+        .expect("force automaton")
+});
+
+/// Whether a force noun occurs in `text` as a word.
 pub fn mentions_force(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    FORCE_NOUNS.iter().any(|f| {
-        lower.match_indices(f).any(|(i, _)| {
-            let before = lower.get(..i).and_then(|s| s.chars().next_back());
-            let after = lower.get(i + f.len()..).and_then(|s| s.chars().next());
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    FORCE_AUTOMATON.find_iter(text).any(|m| {
+        let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
+        let after = text.get(m.end()..).and_then(|s| s.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
 /// Words saying a deployment is leaving, not arriving.
 pub fn is_withdrawal(clause: &str) -> bool {
     words(clause).any(|w| {
-        w.starts_with("withdr") || w.starts_with("retreat") || w.starts_with("evacuat") || w == "pulled" || w == "pullout" || w == "left" || w == "leave" || w == "leaving" || w == "departed" || w == "departure"
+        w.starts_with("withdr")
+            || w.starts_with("retreat")
+            || w.starts_with("evacuat")
+            || w == "pulled"
+            || w == "pullout"
+            || w == "left"
+            || w == "leave"
+            || w == "leaving"
+            || w == "departed"
+            || w == "departure"
     })
 }
 
 /// The side a word names, if any.
 pub fn side_of(word: &str) -> Option<&'static str> {
     Some(match word {
-        "azerbaijan" | "azerbaijan's" | "azerbaijani" | "azerbaijanis" | "azeri" | "azeris" | "azerbaijani-backed" => "Azerbaijan",
+        "azerbaijan" | "azerbaijan's" | "azerbaijani" | "azerbaijanis" | "azeri" | "azeris"
+        | "azerbaijani-backed" => "Azerbaijan",
         "armenia" | "armenia's" | "armenian" | "armenians" => "Armenia",
         "separatist" | "separatists" | "artsakh" | "artsakh's" | "karabakh-armenian" => "Karabakh",
         "russia" | "russia's" | "russian" | "russians" => "Russia",
@@ -265,13 +660,12 @@ pub fn actor(sentence: &str, trigger_start: usize, trigger_end: usize) -> Option
             return Some(side);
         }
     }
+    // the nearest side before the trigger, preferring its own clause ("Azerbaijan accused Armenia of …")
     let start = clause_start(sentence, trigger_start);
     let window = sentence.get(start..trigger_start).unwrap_or_default();
-    let ws: Vec<String> = words(window).collect();
-    ws.iter().rev().find_map(|w| side_of(w)).or_else(|| {
-        // fall back to the whole sentence before the trigger ("Azerbaijan accused Armenia of …")
-        words(sentence.get(..trigger_start).unwrap_or_default()).collect::<Vec<_>>().iter().rev().find_map(|w| side_of(w))
-    })
+    words_rev(window)
+        .find_map(|w| side_of(&w))
+        .or_else(|| words_rev(sentence.get(..start).unwrap_or_default()).find_map(|w| side_of(&w)))
 }
 
 /// The target: the first side named within a few words after the trigger.
@@ -298,7 +692,8 @@ mod tests {
         assert_eq!(framing(s, s.find("shelling").unwrap_or(0)), Framing::Modal);
         let s = "The fighting escalated, even though Armenia denies having launched any attack on Azerbaijan.";
         assert_eq!(framing(s, s.find("attack").unwrap_or(0)), Framing::Negated);
-        let s = "Azerbaijani forces launched an operation, using artillery to strike near the capital.";
+        let s =
+            "Azerbaijani forces launched an operation, using artillery to strike near the capital.";
         assert_eq!(framing(s, s.find("strike").unwrap_or(0)), Framing::Factual);
         let s = "Did Armenia shell Tartar?";
         assert_eq!(framing(s, s.find("shell").unwrap_or(0)), Framing::Modal);

@@ -93,13 +93,32 @@ pub struct DateSpan {
 impl DateSpan {
     /// A single day.
     pub fn day(date: NaiveDate, source: DateSource) -> Self {
-        Self { start: date, end: date, precision: Precision::Day, source }
+        Self {
+            start: date,
+            end: date,
+            precision: Precision::Day,
+            source,
+        }
     }
 
     /// The interval `start..=end`, swapped if given backwards.
-    pub fn range(start: NaiveDate, end: NaiveDate, precision: Precision, source: DateSource) -> Self {
-        let (start, end) = if end < start { (end, start) } else { (start, end) };
-        Self { start, end, precision, source }
+    pub fn range(
+        start: NaiveDate,
+        end: NaiveDate,
+        precision: Precision,
+        source: DateSource,
+    ) -> Self {
+        let (start, end) = if end < start {
+            (end, start)
+        } else {
+            (start, end)
+        };
+        Self {
+            start,
+            end,
+            precision,
+            source,
+        }
     }
 
     /// Whether `date` lies inside the interval.
@@ -131,10 +150,17 @@ impl Published {
             Self::Day(d) => Some((d, d)),
             Self::Month(y, m) => {
                 let start = NaiveDate::from_ymd_opt(y, m, 1)?;
-                let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(y, m + 1, 1)?
+                };
                 Some((start, next.pred_opt()?))
             }
-            Self::Year(y) => Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?)),
+            Self::Year(y) => Some((
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+            )),
         }
     }
 
@@ -266,7 +292,10 @@ impl PlaceKind {
 
     /// Whether the place is an area drawn as such on the map rather than a point.
     pub fn is_area(self) -> bool {
-        matches!(self, Self::District | Self::Province | Self::Region | Self::Country)
+        matches!(
+            self,
+            Self::District | Self::Province | Self::Region | Self::Country
+        )
     }
 
     /// Smaller is more specific: towns before districts before regions before countries.
@@ -358,7 +387,9 @@ impl Dataset {
     pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
         let mut dated = self.events.iter().filter_map(|e| e.date);
         let first = dated.next()?;
-        Some(dated.fold((first.start, first.end), |(lo, hi), d| (lo.min(d.start), hi.max(d.end))))
+        Some(dated.fold((first.start, first.end), |(lo, hi), d| {
+            (lo.min(d.start), hi.max(d.end))
+        }))
     }
 
     /// Indices of the events whose interval contains `date`.
@@ -378,7 +409,12 @@ impl Dataset {
 
     /// Indices of the events with no date.
     pub fn undated(&self) -> Vec<usize> {
-        self.events.iter().enumerate().filter(|(_, e)| e.date.is_none()).map(|(i, _)| i).collect()
+        self.events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.date.is_none())
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// The article with this relative path.
@@ -402,13 +438,22 @@ mod tests {
 
     #[test]
     fn published_month_spans_the_whole_month() {
-        assert_eq!(Published::Month(2024, 2).span(), Some((d(2024, 2, 1), d(2024, 2, 29))));
-        assert_eq!(Published::Month(2020, 12).span(), Some((d(2020, 12, 1), d(2020, 12, 31))));
+        assert_eq!(
+            Published::Month(2024, 2).span(),
+            Some((d(2024, 2, 1), d(2024, 2, 29)))
+        );
+        assert_eq!(
+            Published::Month(2020, 12).span(),
+            Some((d(2020, 12, 1), d(2020, 12, 31)))
+        );
     }
 
     #[test]
     fn published_parse_rejects_garbage() {
-        assert_eq!(Published::parse("2020-10-05"), Some(Published::Day(d(2020, 10, 5))));
+        assert_eq!(
+            Published::parse("2020-10-05"),
+            Some(Published::Day(d(2020, 10, 5)))
+        );
         assert_eq!(Published::parse(" 2020 "), Some(Published::Year(2020)));
         for bad in ["", "20-10-05", "2020-02-30", "yesterday", "2020-1-1-1"] {
             assert_eq!(Published::parse(bad), None, "{bad}");
@@ -417,7 +462,12 @@ mod tests {
 
     #[test]
     fn date_span_range_is_ordered() {
-        let s = DateSpan::range(d(2020, 10, 5), d(2020, 10, 1), Precision::Day, DateSource::Explicit);
+        let s = DateSpan::range(
+            d(2020, 10, 5),
+            d(2020, 10, 1),
+            Precision::Day,
+            DateSource::Explicit,
+        );
         assert!(s.start <= s.end);
         assert_eq!(s.len_days(), 5);
         assert!(s.contains(d(2020, 10, 3)));
