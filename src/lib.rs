@@ -5,9 +5,14 @@
 //! The core ([`corpus`], [`extract`], [`model`], [`load`]) has no UI in it; [`app`], [`map`],
 //! [`timeline`] and [`ui`] draw what it produces; [`cli`] prints it.
 
+pub mod app;
 pub mod bench;
 pub mod cli;
 pub mod corpus;
 pub mod extract;
 pub mod load;
+pub mod map;
 pub mod model;
+pub mod seeds;
+pub mod timeline;
+pub mod ui;

@@ -91,10 +91,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        None => {
-            let _ = args.folder;
-            ExitCode::SUCCESS
-        }
+        None => karabakh_atlas::app::run(args.folder),
     }
 }
 

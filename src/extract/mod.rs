@@ -16,8 +16,8 @@ use chrono::{Duration, NaiveDate};
 use regex::Regex;
 
 use crate::model::{
-    Article, DateSource, DateSpan, Event, EventKind, Place, PlaceKind, Precision, Published,
-    Source, Status,
+    Article, DateSource, DateSpan, Event, EventKind, Highlight, HighlightRole, Place, PlaceKind,
+    Precision, Published, Source, Status,
 };
 use dates::{DateRole, DateValue, Reference};
 use gazetteer::{GAZETTEER, Gazetteer, PlaceMention};
@@ -723,7 +723,7 @@ impl<'a> ArticleContext<'a> {
             {
                 continue;
             }
-            let Some(date) = self.date_for(index, sentence, stext, hit) else {
+            let Some((date, date_words)) = self.date_for(index, sentence, stext, hit) else {
                 continue;
             };
             let status = if triggers::is_claim(stext, hit.start) {
@@ -763,6 +763,7 @@ impl<'a> ArticleContext<'a> {
                         start: sentence.start as u64,
                         end: sentence.end as u64,
                         trigger: stext.get(hit.start..hit.end).unwrap_or_default().to_owned(),
+                        highlights: highlights(sentence.start, hit, &p, date_words),
                     },
                 });
             }
@@ -929,7 +930,7 @@ impl<'a> ArticleContext<'a> {
         sentence: &Sentence,
         stext: &str,
         hit: &TriggerHit,
-    ) -> Option<Option<DateSpan>> {
+    ) -> Option<(Option<DateSpan>, Option<(usize, usize)>)> {
         let section = self.section_ref(sentence.section);
         let reference = section.map(|(r, _)| r);
         let found = dates::find_dates(stext);
@@ -960,7 +961,7 @@ impl<'a> ArticleContext<'a> {
                 if self.after_publication(&span) {
                     return None;
                 }
-                return Some(Some(span));
+                return Some((Some(span), Some((d.start, d.end))));
             }
         }
         // carried from the paragraph
@@ -984,11 +985,11 @@ impl<'a> ArticleContext<'a> {
                 carried.and_then(|d| dates::resolve(d.value, reference, year_hint, self.outbreak))
             {
                 if !self.after_publication(&span) {
-                    return Some(Some(span));
+                    return Some((Some(span), None));
                 }
             }
         }
-        Some(section.map(|(r, source)| {
+        let from_section = section.map(|(r, source)| {
             let precision = if r.start == r.end {
                 Precision::Day
             } else if r.start.format("%Y").to_string() == r.end.format("%Y").to_string()
@@ -999,7 +1000,8 @@ impl<'a> ArticleContext<'a> {
                 Precision::Month
             };
             DateSpan::range(r.start, r.end, precision, source)
-        }))
+        });
+        Some((from_section, None))
     }
 
     fn after_publication(&self, span: &DateSpan) -> bool {
@@ -1009,6 +1011,38 @@ impl<'a> ArticleContext<'a> {
 }
 
 /// The last `n` words of `text`, in text order.
+fn highlights(
+    sentence_start: usize,
+    hit: &TriggerHit,
+    place: &Located,
+    date_words: Option<(usize, usize)>,
+) -> Vec<Highlight> {
+    let mut out = vec![Highlight {
+        start: hit.start,
+        end: hit.end,
+        role: HighlightRole::Trigger,
+    }];
+    // a fallback place (from an earlier sentence or the article's region) is not in this sentence
+    let inside = place.start >= sentence_start
+        && !(place.start == hit.start + sentence_start && place.end == hit.end + sentence_start);
+    if inside {
+        out.push(Highlight {
+            start: place.start - sentence_start,
+            end: place.end - sentence_start,
+            role: HighlightRole::Place,
+        });
+    }
+    if let Some((start, end)) = date_words {
+        out.push(Highlight {
+            start,
+            end,
+            role: HighlightRole::Date,
+        });
+    }
+    out.sort_by_key(|h| h.start);
+    out
+}
+
 fn words_before(text: &str, n: usize) -> Vec<String> {
     let mut ws: Vec<String> = triggers::words_rev(text)
         .take(n)

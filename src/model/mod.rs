@@ -337,6 +337,31 @@ pub struct Source {
     pub end: u64,
     /// The words that triggered the event ("shelled", "deployed").
     pub trigger: String,
+    /// Byte ranges inside `sentence` to emphasise in the viewer (not part of the JSON output).
+    #[serde(skip)]
+    pub highlights: Vec<Highlight>,
+}
+
+/// What a highlighted stretch of an evidence sentence is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HighlightRole {
+    /// The trigger words.
+    Trigger,
+    /// The place name.
+    Place,
+    /// The date words.
+    Date,
+}
+
+/// A byte range of an evidence sentence and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Highlight {
+    /// Byte offset in the sentence.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// Trigger, place or date.
+    pub role: HighlightRole,
 }
 
 /// A reported strike or deployment: one kind, one place, one date, with every source that reported it.

@@ -1,0 +1,427 @@
+//! The basemap, built once from the bundled assets: country, province and Karabakh polygons
+//! (with earcut triangles for filling and simplified rings per zoom level), the Lachin corridor
+//! line, and the labelled towns from the gazetteer.
+
+use std::sync::LazyLock;
+
+use geo::{
+    BoundingRect, Contains, Coord, LineString, MultiPolygon, Polygon, Simplify, TriangulateEarcut,
+};
+use serde_json::Value;
+
+use crate::extract::gazetteer::GAZETTEER;
+use crate::model::PlaceKind;
+
+/// What an area is on the map, which decides how it is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AreaRole {
+    /// Armenia or Azerbaijan.
+    Focus,
+    /// Georgia, Iran, Turkey, Russia: greyed.
+    Neighbour,
+    /// A province (Armenia) or district (Azerbaijan).
+    Province,
+    /// Syunik province: tinted and labelled.
+    Syunik,
+    /// The area held by the Karabakh Armenians 1994–2020.
+    KarabakhDeFacto,
+    /// The approximate former Nagorno-Karabakh Autonomous Oblast.
+    KarabakhOblast,
+}
+
+/// A filled, outlined area.
+pub struct Area {
+    /// Display name.
+    pub name: String,
+    /// How it is drawn.
+    pub role: AreaRole,
+    /// Polygons in geographic coordinates.
+    pub shape: MultiPolygon<f64>,
+    /// Rings (exterior and holes) at two levels of detail: coarse, full.
+    pub rings: [Vec<Vec<[f64; 2]>>; 2],
+    /// Fill triangles: vertices (lon, lat) and index triples.
+    pub triangles: (Vec<[f64; 2]>, Vec<u32>),
+    /// Where to put the label (lon, lat).
+    pub label_at: Option<[f64; 2]>,
+    /// Bounding box (min lon, min lat, max lon, max lat).
+    pub bounds: (f64, f64, f64, f64),
+}
+
+/// A town label.
+pub struct Town {
+    /// Label, with both common names where they differ ("Stepanakert / Khankendi").
+    pub label: String,
+    /// Canonical gazetteer name.
+    pub name: String,
+    /// Longitude.
+    pub lon: f64,
+    /// Latitude.
+    pub lat: f64,
+    /// 0 = always labelled … 3 = only when zoomed far in.
+    pub rank: u8,
+}
+
+/// Everything drawn under the events.
+pub struct Basemap {
+    /// Countries.
+    pub countries: Vec<Area>,
+    /// Provinces and districts.
+    pub provinces: Vec<Area>,
+    /// Karabakh outlines (1994–2020 line, approximate oblast).
+    pub karabakh: Vec<Area>,
+    /// The Lachin corridor as (lon, lat) points.
+    pub corridor: Vec<[f64; 2]>,
+    /// Town labels, most important first.
+    pub towns: Vec<Town>,
+}
+
+/// The basemap, parsed once.
+pub static BASEMAP: LazyLock<Basemap> = LazyLock::new(Basemap::load);
+
+/// Towns labelled at every zoom, then those shown from medium zoom.
+const RANK0: &[&str] = &[
+    "Stepanakert",
+    "Ganja",
+    "Yerevan",
+    "Baku",
+    "Shusha",
+    "Lachin",
+    "Goris",
+    "Kapan",
+    "Nakhchivan",
+];
+const RANK1: &[&str] = &[
+    "Jermuk",
+    "Vardenis",
+    "Barda",
+    "Tartar",
+    "Aghdam",
+    "Fuzuli",
+    "Jabrayil",
+    "Hadrut",
+    "Martakert",
+    "Kalbajar",
+    "Meghri",
+    "Khojavend",
+    "Mingachevir",
+    "Yevlakh",
+    "Gyumri",
+    "Zangilan",
+    "Qubadli",
+    "Askeran",
+    "Khojaly",
+    "Gadabay",
+    "Tovuz",
+    "Sotk",
+    "Ijevan",
+    "Horadiz",
+];
+/// Second names shown in labels.
+const DUAL_NAMES: &[(&str, &str)] = &[
+    ("Stepanakert", "Khankendi"),
+    ("Shusha", "Shushi"),
+    ("Lachin", "Berdzor"),
+    ("Martakert", "Aghdara"),
+    ("Kalbajar", "Karvachar"),
+    ("Khojavend", "Martuni"),
+];
+
+fn ring_points(ring: &LineString<f64>) -> Vec<[f64; 2]> {
+    ring.coords().map(|c| [c.x, c.y]).collect()
+}
+
+fn parse_ring(value: &Value) -> Option<LineString<f64>> {
+    let coords: Vec<Coord<f64>> = value
+        .as_array()?
+        .iter()
+        .filter_map(|p| {
+            Some(Coord {
+                x: p.get(0)?.as_f64()?,
+                y: p.get(1)?.as_f64()?,
+            })
+        })
+        .collect();
+    (coords.len() >= 3).then(|| LineString::new(coords))
+}
+
+fn parse_polygon(value: &Value) -> Option<Polygon<f64>> {
+    let rings = value.as_array()?;
+    let exterior = parse_ring(rings.first()?)?;
+    let holes = rings.iter().skip(1).filter_map(parse_ring).collect();
+    Some(Polygon::new(exterior, holes))
+}
+
+fn parse_geometry(geometry: &Value) -> MultiPolygon<f64> {
+    let coordinates = geometry.get("coordinates");
+    match geometry.get("type").and_then(Value::as_str) {
+        Some("Polygon") => MultiPolygon(coordinates.and_then(parse_polygon).into_iter().collect()),
+        Some("MultiPolygon") => MultiPolygon(
+            coordinates
+                .and_then(Value::as_array)
+                .map(|ps| ps.iter().filter_map(parse_polygon).collect())
+                .unwrap_or_default(),
+        ),
+        _ => MultiPolygon(Vec::new()),
+    }
+}
+
+fn features(geojson: &str) -> Vec<Value> {
+    serde_json::from_str::<Value>(geojson)
+        .ok()
+        .and_then(|v| v.get("features").and_then(Value::as_array).cloned())
+        .unwrap_or_default()
+}
+
+impl Area {
+    fn new(
+        name: String,
+        role: AreaRole,
+        shape: MultiPolygon<f64>,
+        label_at: Option<[f64; 2]>,
+    ) -> Self {
+        let coarse = shape.simplify(0.01);
+        let ring_set = |mp: &MultiPolygon<f64>| -> Vec<Vec<[f64; 2]>> {
+            mp.0.iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                .map(ring_points)
+                .collect()
+        };
+        let mut vertices = Vec::new();
+        let mut indices = Vec::new();
+        for polygon in &shape.0 {
+            let raw = polygon.earcut_triangles_raw();
+            let base = u32::try_from(vertices.len()).unwrap_or(u32::MAX);
+            vertices.extend(raw.vertices.iter().copied());
+            indices.extend(
+                raw.triangle_indices
+                    .iter()
+                    .map(|&i| base + u32::try_from(i).unwrap_or(0)),
+            );
+        }
+        let bounds = shape.bounding_rect().map_or((0.0, 0.0, 0.0, 0.0), |r| {
+            (r.min().x, r.min().y, r.max().x, r.max().y)
+        });
+        Self {
+            name,
+            role,
+            rings: [ring_set(&coarse), ring_set(&shape)],
+            triangles: (vertices, indices),
+            label_at,
+            bounds,
+            shape,
+        }
+    }
+
+    /// Whether the area contains the point.
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        self.shape.contains(&geo::Point::new(lon, lat))
+    }
+}
+
+impl Basemap {
+    fn load() -> Self {
+        let countries = features(include_str!("../../assets/countries.geojson"))
+            .iter()
+            .map(|f| {
+                let props = f.get("properties");
+                let name = props
+                    .and_then(|p| p.get("name"))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                let role =
+                    if props.and_then(|p| p.get("role")).and_then(Value::as_str) == Some("focus") {
+                        AreaRole::Focus
+                    } else {
+                        AreaRole::Neighbour
+                    };
+                Area::new(
+                    name,
+                    role,
+                    f.get("geometry")
+                        .map(parse_geometry)
+                        .unwrap_or(MultiPolygon(Vec::new())),
+                    None,
+                )
+            })
+            .collect();
+        let provinces = features(include_str!("../../assets/admin1.geojson"))
+            .iter()
+            .map(|f| {
+                let props = f.get("properties");
+                let name = props
+                    .and_then(|p| p.get("name_en"))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                let label = props
+                    .and_then(|p| p.get("label_point"))
+                    .and_then(|l| Some([l.get(0)?.as_f64()?, l.get(1)?.as_f64()?]));
+                let role = if name.starts_with("Syunik") {
+                    AreaRole::Syunik
+                } else {
+                    AreaRole::Province
+                };
+                Area::new(
+                    name,
+                    role,
+                    f.get("geometry")
+                        .map(parse_geometry)
+                        .unwrap_or(MultiPolygon(Vec::new())),
+                    label,
+                )
+            })
+            .collect();
+        let karabakh = features(include_str!("../../assets/karabakh_outlines.geojson"))
+            .iter()
+            .map(|f| {
+                let id = f
+                    .get("properties")
+                    .and_then(|p| p.get("id"))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                let (name, role) = if id.starts_with("nkao") {
+                    (
+                        "Nagorno-Karabakh (former oblast, approximate)".to_owned(),
+                        AreaRole::KarabakhOblast,
+                    )
+                } else {
+                    (
+                        "Karabakh Armenian-held area 1994–2020".to_owned(),
+                        AreaRole::KarabakhDeFacto,
+                    )
+                };
+                Area::new(
+                    name,
+                    role,
+                    f.get("geometry")
+                        .map(parse_geometry)
+                        .unwrap_or(MultiPolygon(Vec::new())),
+                    None,
+                )
+            })
+            .collect();
+        let corridor = features(include_str!("../../assets/lachin_corridor.geojson"))
+            .first()
+            .and_then(|f| f.get("geometry")?.get("coordinates")?.as_array().cloned())
+            .map(|pts| {
+                pts.iter()
+                    .filter_map(|p| Some([p.get(0)?.as_f64()?, p.get(1)?.as_f64()?]))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut towns: Vec<Town> = GAZETTEER
+            .entries
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    PlaceKind::City | PlaceKind::Town | PlaceKind::Village
+                )
+            })
+            .map(|e| {
+                let rank = if RANK0.contains(&e.name.as_str()) {
+                    0
+                } else if RANK1.contains(&e.name.as_str()) {
+                    1
+                } else if e.alt_names.is_empty() {
+                    3
+                } else {
+                    2
+                };
+                let label = DUAL_NAMES
+                    .iter()
+                    .find(|(a, _)| *a == e.name)
+                    .map_or_else(|| e.name.clone(), |(a, b)| format!("{a} / {b}"));
+                Town {
+                    label,
+                    name: e.name.clone(),
+                    lon: e.lon,
+                    lat: e.lat,
+                    rank,
+                }
+            })
+            .collect();
+        towns.sort_by_key(|t| t.rank);
+        Self {
+            countries,
+            provinces,
+            karabakh,
+            corridor,
+            towns,
+        }
+    }
+
+    /// The area to highlight for a region-level place ("Nagorno-Karabakh", "Armenia", "Syunik Province").
+    pub fn area_for(&self, place: &str) -> Option<&Area> {
+        let key = place
+            .trim_end_matches(" Province")
+            .trim_end_matches(" District")
+            .to_lowercase();
+        if key == "nagorno-karabakh" {
+            return self
+                .karabakh
+                .iter()
+                .find(|a| a.role == AreaRole::KarabakhOblast);
+        }
+        self.countries
+            .iter()
+            .find(|a| a.name.to_lowercase() == key)
+            .or_else(|| {
+                self.provinces.iter().find(|a| {
+                    let n = a.name.to_lowercase();
+                    n == key
+                        || n.trim_end_matches(" province")
+                            .trim_end_matches(" district")
+                            .trim_end_matches(" city")
+                            == key
+                })
+            })
+    }
+
+    /// The province or district that contains a point.
+    pub fn province_at(&self, lon: f64, lat: f64) -> Option<&Area> {
+        self.provinces.iter().find(|a| {
+            a.bounds.0 <= lon
+                && lon <= a.bounds.2
+                && a.bounds.1 <= lat
+                && lat <= a.bounds.3
+                && a.contains(lon, lat)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basemap_has_the_region() {
+        let b = &*BASEMAP;
+        assert_eq!(
+            b.countries
+                .iter()
+                .filter(|a| a.role == AreaRole::Focus)
+                .count(),
+            2
+        );
+        assert!(b.provinces.iter().any(|a| a.role == AreaRole::Syunik));
+        assert!(b.corridor.len() >= 4);
+        assert!(b.countries.iter().all(|a| !a.triangles.1.is_empty()));
+        assert!(b.area_for("Nagorno-Karabakh").is_some());
+        assert!(b.area_for("Armenia").is_some());
+        assert!(b.area_for("Syunik Province").is_some());
+    }
+
+    #[test]
+    fn point_in_province() {
+        let kapan = BASEMAP.province_at(46.405, 39.207).map(|a| a.name.as_str());
+        assert!(kapan.is_some_and(|n| n.starts_with("Syunik")), "{kapan:?}");
+        assert!(
+            BASEMAP
+                .countries
+                .iter()
+                .any(|a| a.name == "Armenia" && a.contains(44.51, 40.18))
+        );
+    }
+}
