@@ -115,6 +115,21 @@ pub struct Persisted {
     pub last_folder: Option<PathBuf>,
 }
 
+impl Persisted {
+    /// Settings from their saved text: defaults when there is none, defaults and a notice
+    /// when it cannot be read.
+    pub fn restore(saved: Option<&str>) -> (Self, Option<String>) {
+        match saved.map(serde_json::from_str::<Self>) {
+            None => (Self::default(), None),
+            Some(Ok(v)) => (v, None),
+            Some(Err(_)) => (
+                Self::default(),
+                Some("Saved settings could not be read; starting with defaults.".to_owned()),
+            ),
+        }
+    }
+}
+
 /// A load running in the background.
 pub struct Loading {
     /// The folder being read.
@@ -420,16 +435,8 @@ impl AtlasApp {
     /// The app as started from the desktop: restored settings, then `folder`, the last folder,
     /// or the bundled seeds.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, folder: Option<PathBuf>) -> Self {
-        let (view, notice) = match cc.storage.and_then(|s| s.get_string(STATE_KEY)) {
-            None => (Persisted::default(), None),
-            Some(text) => match serde_json::from_str::<Persisted>(&text) {
-                Ok(v) => (v, None),
-                Err(_) => (
-                    Persisted::default(),
-                    Some("Saved settings could not be read; starting with defaults.".to_owned()),
-                ),
-            },
-        };
+        let (view, notice) =
+            Persisted::restore(cc.storage.and_then(|s| s.get_string(STATE_KEY)).as_deref());
         let target = folder.or_else(|| view.last_folder.clone());
         let mut app = Self::new(crate::seeds::dataset(), Origin::Bundled, view);
         app.state.notice = notice;

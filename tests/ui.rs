@@ -1,0 +1,326 @@
+//! The viewer driven like a user, through egui_kittest: keys and slider drags move the
+//! highlighted set exactly as the dataset says, folders open through the same path as the
+//! dialog and drops, list clicks show evidence, filters change counts, map markers select.
+
+use chrono::{Duration, NaiveDate};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use karabakh_atlas::app::{AtlasApp, Origin, Persisted};
+use karabakh_atlas::map::{MapHit, geo_point, map_hit_id};
+use karabakh_atlas::timeline::highlight;
+use karabakh_atlas::ui::Command;
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::new(
+        karabakh_atlas::seeds::dataset(),
+        Origin::Bundled,
+        Persisted::default(),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1360.0, 860.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+/// The events the dataset says are highlighted at the app's cursor, in dataset order.
+fn expected_visible(app: &AtlasApp) -> Vec<usize> {
+    let time = &app.state.view.time;
+    app.state
+        .dataset
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| highlight(e.date, time).is_some())
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+#[test]
+fn arrow_keys_move_the_cursor_and_the_highlighted_set() {
+    let mut h = harness();
+    let start = h.state().state.view.time.cursor.unwrap_or_default();
+    assert_eq!(h.state().state.visible, expected_visible(h.state()));
+    assert!(
+        !h.state().state.visible.is_empty(),
+        "the first day shown has events"
+    );
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().state.view.time.cursor,
+        Some(start + Duration::days(1))
+    );
+    assert_eq!(h.state().state.visible, expected_visible(h.state()));
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().state.view.time.cursor,
+        Some(start - Duration::days(6))
+    );
+    h.key_press(egui::Key::Home);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().state.view.time.cursor,
+        h.state().state.dataset.date_range().map(|r| r.0)
+    );
+}
+
+#[test]
+fn next_event_button_lands_on_a_day_with_events() {
+    let mut h = harness();
+    h.key_press(egui::Key::Home);
+    h.run_steps(2);
+    h.get_by_label("Next event").click();
+    h.run_steps(2);
+    let app = h.state();
+    assert!(!app.state.visible.is_empty());
+    assert_eq!(app.state.visible, expected_visible(app));
+}
+
+#[test]
+fn dragging_the_slider_changes_the_highlighted_set() {
+    let mut h = harness();
+    let before = h.state().state.view.time.cursor;
+    let rect = h.get_by_role(Role::Slider).rect();
+    // drag the handle to a quarter of the track: late 2020 in the seeds' 2020–2023 range
+    let from = h
+        .state()
+        .state
+        .dataset
+        .date_range()
+        .map(|r| r.0)
+        .unwrap_or_default();
+    h.drag_at(rect.left_center() + egui::vec2(2.0, 0.0));
+    h.run_steps(1);
+    h.hover_at(rect.lerp_inside(egui::vec2(0.25, 0.5)));
+    h.run_steps(1);
+    h.drop_at(rect.lerp_inside(egui::vec2(0.25, 0.5)));
+    h.run_steps(2);
+    let app = h.state();
+    let cursor = app.state.view.time.cursor.unwrap_or_default();
+    assert_ne!(Some(cursor), before);
+    assert!(
+        cursor > from + Duration::days(200) && cursor < from + Duration::days(500),
+        "{cursor}"
+    );
+    assert_eq!(app.state.visible, expected_visible(app));
+}
+
+#[test]
+fn opening_a_folder_uses_the_same_path_as_dialog_and_drop() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("2021-05-12-kapan.txt"),
+        "Azerbaijani forces shelled Kapan on 11 May, local officials said.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("photo.png"), [0x89, b'P', b'N', b'G', 0, 0])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness();
+    h.state_mut()
+        .push(Command::OpenFolder(dir.path().to_path_buf()));
+    h.run_steps(1);
+    assert!(
+        h.state().state.loading.is_some(),
+        "loading runs in the background"
+    );
+    assert_eq!(
+        h.state().state.origin,
+        Origin::Bundled,
+        "the previous dataset stays until the new one is ready"
+    );
+    h.state_mut().wait_for_load();
+    h.run_steps(2);
+    let app = h.state();
+    assert_eq!(app.state.origin, Origin::Folder(dir.path().to_path_buf()));
+    assert_eq!(app.state.dataset.articles.len(), 1);
+    assert_eq!(
+        app.state.dataset.problems.len(),
+        1,
+        "the image is listed as a problem"
+    );
+    let kapan = app
+        .state
+        .dataset
+        .events
+        .iter()
+        .find(|e| e.place.name == "Kapan");
+    assert_eq!(
+        kapan.and_then(|e| e.date).map(|d| d.start),
+        Some(day(2021, 5, 11))
+    );
+    assert_eq!(app.state.view.time.cursor, Some(day(2021, 5, 11)));
+    assert_eq!(
+        app.state.view.recent_folders.first(),
+        Some(&dir.path().to_path_buf())
+    );
+}
+
+#[test]
+fn a_missing_folder_is_a_notice_not_a_crash() {
+    let mut h = harness();
+    h.state_mut()
+        .push(Command::OpenFolder("/no/such/folder".into()));
+    h.run_steps(1);
+    h.state_mut().wait_for_load();
+    h.run_steps(1);
+    let app = h.state();
+    assert_eq!(app.state.origin, Origin::Bundled);
+    assert!(
+        app.state
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("no such folder")),
+        "{:?}",
+        app.state.notice
+    );
+}
+
+#[test]
+fn clicking_an_event_shows_its_evidence() {
+    let mut h = harness();
+    h.state_mut().push(Command::SetDate(day(2020, 10, 3)));
+    h.run_steps(2);
+    h.get_by_label_contains("Ganja · strike").click();
+    h.run_steps(2);
+    let app = h.state();
+    let selected = app
+        .state
+        .selected
+        .and_then(|i| app.state.dataset.events.get(i));
+    assert_eq!(selected.map(|e| e.place.name.as_str()), Some("Ganja"));
+    // the evidence sentence and its article are on screen
+    h.get_by_label_contains(
+        "The Armenians responded with a missile attack on the Azeri city of Ganja.",
+    );
+    h.get_by_label("Open article").click();
+    h.run_steps(2);
+    let article = h.state().state.article.clone();
+    assert!(article.is_some(), "article window open");
+    assert!(h.state().state.article.as_ref().is_some_and(|a| {
+        a.text.as_ref().is_ok_and(|t| {
+            t.starts_with("Escalation In the")
+                && t.contains("missile attack on the Azeri city of Ganja")
+        })
+    }));
+}
+
+#[test]
+fn filters_change_the_visible_count() {
+    let mut h = harness();
+    h.state_mut().push(Command::SetDate(day(2020, 9, 27)));
+    h.run_steps(2);
+    let both = h.state().state.visible.len();
+    assert_eq!(
+        both, 3,
+        "a strike and a deployment in Nagorno-Karabakh, and the 2020 deployment"
+    );
+    h.get_by_label("Strikes").click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.visible.len(), 2);
+    h.get_by_role(Role::TextInput).focus();
+    h.run_steps(1);
+    h.get_by_role(Role::TextInput).type_text("ganja");
+    h.run_steps(2);
+    assert_eq!(h.state().state.visible.len(), 0);
+    assert!(h.state().state.view.filters.search.contains("ganja"));
+}
+
+#[test]
+fn clicking_a_map_marker_selects_its_event() {
+    let mut h = harness();
+    h.state_mut().push(Command::SetDate(day(2020, 10, 3)));
+    h.run_steps(2);
+    let hit: Option<MapHit> = h.ctx.data(|d| d.get_temp(map_hit_id()));
+    let projection = hit
+        .map(|m| m.projection)
+        .unwrap_or_else(|| panic!("the map was drawn"));
+    let ganja = projection.screen_from_geo(geo_point(46.3606, 40.6828));
+    h.hover_at(ganja);
+    h.run_steps(1);
+    h.drag_at(ganja);
+    h.run_steps(1);
+    h.drop_at(ganja);
+    h.run_steps(2);
+    let app = h.state();
+    assert_eq!(
+        app.state
+            .selected
+            .and_then(|i| app.state.dataset.events.get(i))
+            .map(|e| e.place.name.as_str()),
+        Some("Ganja")
+    );
+}
+
+#[test]
+fn playback_advances_and_stops_at_the_end() {
+    let mut h = harness();
+    h.key_press(egui::Key::End);
+    h.run_steps(2);
+    let end = h.state().state.view.time.cursor;
+    h.state_mut().push(Command::TogglePlay);
+    h.run_steps(1);
+    assert!(h.state().state.view.time.playing);
+    assert_ne!(
+        h.state().state.view.time.cursor,
+        end,
+        "play at the end restarts from the first day"
+    );
+    for _ in 0..5 {
+        h.state_mut().push(Command::Tick(1.0));
+        h.run_steps(1);
+    }
+    let app = h.state();
+    let first = app
+        .state
+        .dataset
+        .date_range()
+        .map(|r| r.0)
+        .unwrap_or_default();
+    assert!(app.state.view.time.cursor >= Some(first + Duration::days(18)));
+}
+
+#[test]
+fn tiny_window_does_not_panic() {
+    let mut h = harness();
+    h.set_size(egui::vec2(120.0, 90.0));
+    h.run_steps(3);
+    h.set_size(egui::vec2(1.0, 1.0));
+    h.run_steps(3);
+}
+
+#[test]
+fn settings_round_trip_and_corrupt_settings_are_reported() {
+    let view = Persisted {
+        recent_folders: vec!["/tmp/a".into()],
+        ..Persisted::default()
+    };
+    let text = serde_json::to_string(&view).unwrap_or_default();
+    assert_eq!(Persisted::restore(Some(&text)), (view, None));
+    assert_eq!(Persisted::restore(None), (Persisted::default(), None));
+    let (restored, notice) = Persisted::restore(Some("{not json"));
+    assert_eq!(restored, Persisted::default());
+    assert!(notice.is_some_and(|n| n.contains("could not be read")));
+}
+
+#[test]
+fn window_snapshot_on_the_seeds() {
+    let app = AtlasApp::new(
+        karabakh_atlas::seeds::dataset(),
+        Origin::Bundled,
+        Persisted::default(),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1360.0, 860.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    h.run_steps(3);
+    h.snapshot("seeds_window");
+}
