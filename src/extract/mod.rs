@@ -680,7 +680,11 @@ impl<'a> ArticleContext<'a> {
                 mine = self.prep_noun_places(stext, sentence.start, hit, &places);
             }
             if !mine.is_empty() {
-                let has_right = mine.iter().any(|p| p.start >= hit.end + sentence.start);
+                // a country after the trigger is often a recipient ("handed over to Azerbaijan")
+                let has_right = mine.iter().any(|p| {
+                    p.start >= hit.end + sentence.start
+                        && self.entry_kind(p.entry) != PlaceKind::Country
+                });
                 if has_right {
                     mine.retain(|p| {
                         p.start >= hit.end + sentence.start || self.governed(sentence.start, p, &[])
@@ -697,16 +701,22 @@ impl<'a> ArticleContext<'a> {
                     confidence -= 0.25;
                 }
             }
-            // Regions and countries only when nothing more specific is given.
-            let best_rank = mine
-                .iter()
-                .map(|p| self.entry_kind(p.entry).specificity_rank())
-                .min();
-            if let Some(best) = best_rank {
-                if best < 4 {
-                    mine.retain(|p| self.entry_kind(p.entry).specificity_rank() < 4);
-                }
-            }
+            // Regions and countries only when nothing more specific is given; a district or
+            // province only when no town of the same report lies in or near it.
+            let snapshot = mine.clone();
+            mine.retain(|p| {
+                let rank = self.entry_kind(p.entry).specificity_rank();
+                !snapshot.iter().any(|q| {
+                    let q_rank = self.entry_kind(q.entry).specificity_rank();
+                    q_rank < rank
+                        && (rank >= 4
+                            || rank == 3
+                                && distance_km(
+                                    self.gazetteer.entries.get(p.entry),
+                                    self.gazetteer.entries.get(q.entry),
+                                ) < 60.0)
+                })
+            });
             mine.dedup_by_key(|p| p.entry);
             if !mine.is_empty() {
                 previous_places = mine.clone();
@@ -814,6 +824,15 @@ impl<'a> ArticleContext<'a> {
                             | "villages"
                             | "settlements"
                             | "military"
+                            | "near"
+                            | "at"
+                            | "on"
+                            | "across"
+                            | "along"
+                            | "in"
+                            | "into"
+                            | "inside"
+                            | "targets"
                     ))
                     && !matches!(next, "a" if words_after(after, 2).get(1).is_some_and(|w| w == "deal"))
             }

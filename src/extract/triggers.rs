@@ -463,7 +463,6 @@ const CLAIM: &[&str] = &[
     "stated",
     "states",
     "told",
-    "reported",
     "reports",
     "insisted",
     "asserted",
@@ -559,7 +558,12 @@ pub fn is_claim(sentence: &str, trigger_start: usize) -> bool {
             .chars()
             .filter(|&c| c == '”')
             .count();
-    quoted_open || words(sentence).any(|w| CLAIM.contains(&&*w))
+    if quoted_open || words(sentence).any(|w| CLAIM.contains(&&*w)) {
+        return true;
+    }
+    // "officials reported" attributes; "shelling was reported" does not
+    let ws: Vec<Cow<'_, str>> = words(sentence).collect();
+    ws.windows(2).any(|pair| matches!(pair, [before, w] if w == "reported" && !matches!(&**before, "was" | "were" | "been" | "is" | "are" | "be" | "also" | "widely")))
 }
 
 /// Whether the sentence denies earlier claims ("The Armenian side denied the accusations").
