@@ -192,7 +192,7 @@ fn generate_article(rng: &mut Rng, index: usize) -> (String, String, Published) 
         format!(
             "{index:06}_{}.{}",
             rng.next() % 100_000,
-            if index % 5 == 0 { "md" } else { "txt" }
+            if index.is_multiple_of(5) { "md" } else { "txt" }
         ),
         text,
         published,
@@ -305,4 +305,122 @@ fn measure(label: &str, articles: &[Article], seed: u64) {
         single / parallel
     );
     println!("extract + merge, all threads: {with_merge:.2} s, {events} events");
+}
+
+/// A synthetic dataset: `n` events at gazetteer places over three years (2020–2022), a tenth
+/// of them month-precision, a fiftieth undated, with one or two sources each.
+pub fn synthetic_dataset(n: usize, seed: u64) -> crate::model::Dataset {
+    use crate::extract::gazetteer::GAZETTEER;
+    use crate::model::{DateSource, DateSpan, Event, EventKind, Precision, Source, Status};
+    let mut rng = Rng(seed);
+    let first = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
+    let places: Vec<_> = GAZETTEER.entries.iter().collect();
+    let mut events: Vec<Event> = (0..n)
+        .map(|i| {
+            let place = places
+                .get(rng.below(places.len() as u64) as usize)
+                .map(|e| e.place())
+                .unwrap_or_else(|| crate::model::Place {
+                    name: "Ganja".into(),
+                    lat: 40.68,
+                    lon: 46.36,
+                    kind: crate::model::PlaceKind::City,
+                });
+            let start = first + chrono::Duration::days(rng.below(3 * 365) as i64);
+            let date = match rng.below(50) {
+                0 => None,
+                1..=5 => Some(DateSpan::range(
+                    start,
+                    start + chrono::Duration::days(29),
+                    Precision::Month,
+                    DateSource::Explicit,
+                )),
+                _ => Some(DateSpan::day(start, DateSource::Explicit)),
+            };
+            let sentence = format!("Synthetic report {i} of shelling near {}.", place.name);
+            let sources = (0..1 + rng.below(2))
+                .map(|_| Source {
+                    article: format!("a{}.txt", i % 5000),
+                    sentence: sentence.clone(),
+                    start: 0,
+                    end: sentence.len() as u64,
+                    trigger: "shelling".into(),
+                    highlights: Vec::new(),
+                })
+                .collect();
+            Event {
+                id: format!("e{i}"),
+                kind: if rng.below(3) == 0 {
+                    EventKind::Deployment
+                } else {
+                    EventKind::Strike
+                },
+                place,
+                date,
+                actor: None,
+                target: None,
+                status: [Status::Reported, Status::Claimed, Status::Denied]
+                    .get(rng.below(3) as usize)
+                    .copied()
+                    .unwrap_or(Status::Reported),
+                confidence: 0.8,
+                sources,
+            }
+        })
+        .collect();
+    events.sort_by_key(|e| (e.date.is_none(), e.date.map(|d| d.start)));
+    crate::model::Dataset {
+        articles: Vec::new(),
+        events,
+        problems: Vec::new(),
+    }
+}
+
+/// Prints the CPU time per frame of the viewer's UI code (egui, no rendering) on a synthetic
+/// dataset of `events` events while the slider moves one day per frame.
+pub fn run_ui(events: usize, frames: usize) {
+    use crate::app::{AtlasApp, Origin, Persisted};
+    let dataset = synthetic_dataset(events, 11);
+    let mut app = AtlasApp::new(dataset, Origin::Bundled, Persisted::default());
+    let ctx = egui::Context::default();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1360.0, 860.0));
+    let mut run_times = Vec::with_capacity(frames);
+    let mut tessellate_times = Vec::with_capacity(frames);
+    for frame in 0..frames + 10 {
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            time: Some(frame as f64 / 60.0),
+            ..Default::default()
+        };
+        if frame > 0 {
+            app.push(crate::ui::Command::StepDays(1));
+        }
+        let start = Instant::now();
+        let output = ctx.run_ui(input, |ui| app.ui_root(ui));
+        let ran = start.elapsed().as_secs_f64() * 1000.0;
+        let start = Instant::now();
+        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+        let tessellated = start.elapsed().as_secs_f64() * 1000.0;
+        if frame >= 10 {
+            run_times.push(ran);
+            tessellate_times.push(tessellated);
+        }
+    }
+    let stats = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        let mean = v.iter().sum::<f64>() / v.len().max(1) as f64;
+        let p95 = v.get(v.len() * 95 / 100).copied().unwrap_or(0.0);
+        (mean, p95)
+    };
+    let (run_mean, run_p95) = stats(&mut run_times);
+    let (tess_mean, tess_p95) = stats(&mut tessellate_times);
+    println!(
+        "{events} events over 3 years, {frames} frames at 1360x860, slider moving one day per frame, default view:"
+    );
+    println!("  UI code (egui pass): mean {run_mean:.2} ms, p95 {run_p95:.2} ms per frame");
+    println!("  tessellation       : mean {tess_mean:.2} ms, p95 {tess_p95:.2} ms per frame");
+    println!(
+        "  visible at the last frame: {} events",
+        app.state.visible.len()
+    );
 }

@@ -47,6 +47,15 @@ enum Command {
         #[arg(long, default_value_t = 7)]
         seed: u64,
     },
+    /// Measure the viewer's CPU time per frame on a synthetic dataset (no window needed).
+    BenchUi {
+        /// Number of events.
+        #[arg(long, default_value_t = 100_000)]
+        events: usize,
+        /// Frames to time.
+        #[arg(long, default_value_t = 300)]
+        frames: usize,
+    },
     /// Write a generated corpus of articles (with articles.csv) into a new folder.
     Generate {
         /// Destination folder (created; must not exist or be empty).
@@ -71,6 +80,10 @@ fn main() -> ExitCode {
         }) => extract(&folder, json, out, max_file_mb),
         Some(Command::Bench { mb, seed }) => {
             karabakh_atlas::bench::run(mb, seed);
+            ExitCode::SUCCESS
+        }
+        Some(Command::BenchUi { events, frames }) => {
+            karabakh_atlas::bench::run_ui(events, frames);
             ExitCode::SUCCESS
         }
         Some(Command::Generate {

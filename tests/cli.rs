@@ -15,7 +15,12 @@ fn seeds_dir() -> std::path::PathBuf {
 
 #[test]
 fn json_has_the_documented_shape() {
-    let out = bin().args(["extract"]).arg(seeds_dir()).arg("--json").output().unwrap_or_else(|e| panic!("{e}"));
+    let out = bin()
+        .args(["extract"])
+        .arg(seeds_dir())
+        .arg("--json")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(out.status.success());
     let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
     let articles = json["articles"].as_array().cloned().unwrap_or_default();
@@ -27,18 +32,53 @@ fn json_has_the_documented_shape() {
     assert!(!events.is_empty());
     for e in &events {
         assert!(matches!(e["kind"].as_str(), Some("strike" | "deployment")));
-        assert!(e["place"]["lat"].is_f64() && e["place"]["lon"].is_f64() && e["place"]["name"].is_string() && e["place"]["kind"].is_string());
-        assert!(matches!(e["status"].as_str(), Some("reported" | "claimed" | "denied")));
-        assert!(e["confidence"].as_f64().is_some_and(|c| (0.0..=1.0).contains(&c)));
+        assert!(
+            e["place"]["lat"].is_f64()
+                && e["place"]["lon"].is_f64()
+                && e["place"]["name"].is_string()
+                && e["place"]["kind"].is_string()
+        );
+        assert!(matches!(
+            e["status"].as_str(),
+            Some("reported" | "claimed" | "denied")
+        ));
+        assert!(
+            e["confidence"]
+                .as_f64()
+                .is_some_and(|c| (0.0..=1.0).contains(&c))
+        );
         let date = &e["date"];
-        assert!(date.is_null() || (date["start"].as_str() <= date["end"].as_str() && matches!(date["precision"].as_str(), Some("day" | "month" | "year")) && matches!(date["from"].as_str(), Some("explicit" | "relative" | "section" | "published"))));
+        assert!(
+            date.is_null()
+                || (date["start"].as_str() <= date["end"].as_str()
+                    && matches!(date["precision"].as_str(), Some("day" | "month" | "year"))
+                    && matches!(
+                        date["from"].as_str(),
+                        Some("explicit" | "relative" | "section" | "published")
+                    ))
+        );
         for s in e["sources"].as_array().cloned().unwrap_or_default() {
             let path = seeds_dir().join(s["article"].as_str().unwrap_or_default());
             let text = std::fs::read_to_string(path).unwrap_or_default();
-            let (start, end) = (s["start"].as_u64().unwrap_or(0) as usize, s["end"].as_u64().unwrap_or(0) as usize);
-            assert_eq!(text.get(start..end), s["sentence"].as_str(), "byte offsets point at the sentence");
-            assert!(s["sentence"].as_str().unwrap_or_default().contains(s["trigger"].as_str().unwrap_or("?")));
-            assert!(s.get("highlights").is_none(), "viewer-only fields stay out of the JSON");
+            let (start, end) = (
+                s["start"].as_u64().unwrap_or(0) as usize,
+                s["end"].as_u64().unwrap_or(0) as usize,
+            );
+            assert_eq!(
+                text.get(start..end),
+                s["sentence"].as_str(),
+                "byte offsets point at the sentence"
+            );
+            assert!(
+                s["sentence"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains(s["trigger"].as_str().unwrap_or("?"))
+            );
+            assert!(
+                s.get("highlights").is_none(),
+                "viewer-only fields stay out of the JSON"
+            );
         }
     }
     assert!(json["problems"].as_array().is_some_and(Vec::is_empty));
@@ -48,26 +88,47 @@ fn json_has_the_documented_shape() {
 fn table_and_out_file() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out_file = dir.path().join("out.txt");
-    let status = bin().args(["extract"]).arg(seeds_dir()).arg("--out").arg(&out_file).status().unwrap_or_else(|e| panic!("{e}"));
+    let status = bin()
+        .args(["extract"])
+        .arg(seeds_dir())
+        .arg("--out")
+        .arg(&out_file)
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(status.success());
     let table = std::fs::read_to_string(out_file).unwrap_or_default();
-    assert!(table.contains("Ganja") && table.contains("5 articles"), "{table}");
+    assert!(
+        table.contains("Ganja") && table.contains("5 articles"),
+        "{table}"
+    );
 }
 
 #[test]
 fn missing_folder_and_bad_arguments_exit_2() {
-    let out = bin().args(["extract", "/no/such/folder", "--json"]).output().unwrap_or_else(|e| panic!("{e}"));
+    let out = bin()
+        .args(["extract", "/no/such/folder", "--json"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("no such folder"));
-    let out = bin().args(["extract", "--bogus"]).output().unwrap_or_else(|e| panic!("{e}"));
+    let out = bin()
+        .args(["extract", "--bogus"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn bundled_seeds_match_the_seeds_folder() {
     let bundled = karabakh_atlas::seeds::dataset();
-    let folder = karabakh_atlas::load::load_folder(&seeds_dir(), Default::default(), &Default::default(), false).unwrap_or_else(|e| panic!("{e}"));
+    let folder = karabakh_atlas::load::load_folder(
+        &seeds_dir(),
+        Default::default(),
+        &Default::default(),
+        false,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(bundled.events, folder.events);
 }

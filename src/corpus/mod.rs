@@ -224,7 +224,7 @@ pub fn read_article(
             limit: options.max_file_bytes,
         });
     }
-    Ok(article_from_bytes(&bytes, rel, csv)?)
+    article_from_bytes(&bytes, rel, csv)
 }
 
 /// Builds an article from raw bytes: decode, HTML/front matter, title and publication date.

@@ -45,6 +45,10 @@ pub struct Mention {
     pub source: Source,
 }
 
+/// The date of an event and, when written in its sentence, the byte range of the date words;
+/// `None` instead when the sentence is about the future.
+type EventDate = (Option<DateSpan>, Option<(usize, usize)>);
+
 /// A place resolved in an article: byte span and the chosen gazetteer entry.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Located {
@@ -665,10 +669,10 @@ impl<'a> ArticleContext<'a> {
                 (None, Some((ri, _))) => Some(ri),
                 (None, None) => None,
             };
-            if let Some(o) = owner {
-                if let Some(slot) = owned.get_mut(o) {
-                    slot.push(*p);
-                }
+            if let Some(o) = owner
+                && let Some(slot) = owned.get_mut(o)
+            {
+                slot.push(*p);
             }
         }
         let mut previous_places: Vec<Located> = Vec::new();
@@ -908,8 +912,7 @@ impl<'a> ArticleContext<'a> {
             let found = self.resolve_places(self.find_places(prev.start, prev.end));
             if let Some(p) = found
                 .into_iter()
-                .filter(|p| self.entry_kind(p.entry) != PlaceKind::Country)
-                .last()
+                .rfind(|p| self.entry_kind(p.entry) != PlaceKind::Country)
             {
                 return Some(p);
             }
@@ -949,7 +952,7 @@ impl<'a> ArticleContext<'a> {
         sentence: &Sentence,
         stext: &str,
         hit: &TriggerHit,
-    ) -> Option<(Option<DateSpan>, Option<(usize, usize)>)> {
+    ) -> Option<EventDate> {
         let section = self.section_ref(sentence.section);
         let reference = section.map(|(r, _)| r);
         let found = dates::find_dates(stext);
@@ -998,14 +1001,12 @@ impl<'a> ArticleContext<'a> {
             let ptext = self.text.get(prev.start..prev.end).unwrap_or_default();
             let carried = dates::find_dates(ptext)
                 .into_iter()
-                .filter(|d| d.role == DateRole::At)
-                .last();
+                .rfind(|d| d.role == DateRole::At);
             if let Some(span) =
                 carried.and_then(|d| dates::resolve(d.value, reference, year_hint, self.outbreak))
+                && !self.after_publication(&span)
             {
-                if !self.after_publication(&span) {
-                    return Some((Some(span), None));
-                }
+                return Some((Some(span), None));
             }
         }
         let from_section = section.map(|(r, source)| {

@@ -659,10 +659,10 @@ pub fn side_of(word: &str) -> Option<&'static str> {
 pub fn actor(sentence: &str, trigger_start: usize, trigger_end: usize) -> Option<&'static str> {
     let after = sentence.get(trigger_end..).unwrap_or_default();
     let mut after_words = words(after).take(4);
-    if after_words.next().as_deref() == Some("by") {
-        if let Some(side) = after_words.find_map(|w| side_of(&w)) {
-            return Some(side);
-        }
+    if after_words.next().as_deref() == Some("by")
+        && let Some(side) = after_words.find_map(|w| side_of(&w))
+    {
+        return Some(side);
     }
     // the nearest side before the trigger, preferring its own clause ("Azerbaijan accused Armenia of …")
     let start = clause_start(sentence, trigger_start);

@@ -160,12 +160,12 @@ pub fn histogram(dataset: &Dataset) -> Option<Histogram> {
             continue;
         };
         let key = bin_start(d.start, bin);
-        if let Ok(i) = bins.binary_search_by_key(&key, |b| b.0) {
-            if let Some(b) = bins.get_mut(i) {
-                match e.kind {
-                    EventKind::Strike => b.1 += 1,
-                    EventKind::Deployment => b.2 += 1,
-                }
+        if let Ok(i) = bins.binary_search_by_key(&key, |b| b.0)
+            && let Some(b) = bins.get_mut(i)
+        {
+            match e.kind {
+                EventKind::Strike => b.1 += 1,
+                EventKind::Deployment => b.2 += 1,
             }
         }
     }
