@@ -72,6 +72,8 @@ struct ArticleContext<'a> {
     outbreak: Option<NaiveDate>,
     dominant_region: Option<usize>,
     dateline_end: usize,
+    /// Date expressions of each sentence, found once when first needed.
+    sentence_dates: Vec<std::cell::OnceCell<Vec<dates::DateMention>>>,
     /// How often each region, Baku and Yerevan are named in the whole article.
     region_counts: BTreeMap<usize, usize>,
 }
@@ -328,7 +330,11 @@ impl<'a> ArticleContext<'a> {
             dominant_region: None,
             dateline_end,
             region_counts: BTreeMap::new(),
+            sentence_dates: Vec::new(),
         };
+        ctx.sentence_dates = (0..ctx.layout.sentences.len())
+            .map(|_| std::cell::OnceCell::new())
+            .collect();
         // Places only where a trigger is, plus the region names the whole article is about.
         let mut found = Vec::new();
         for sentence in &ctx.layout.sentences {
@@ -558,6 +564,19 @@ impl<'a> ArticleContext<'a> {
         }
     }
 
+    /// The date expressions of sentence `index`, computed once.
+    fn dates_of(&self, index: usize) -> &[dates::DateMention] {
+        match self.sentence_dates.get(index) {
+            Some(cell) => cell.get_or_init(|| {
+                let s = self.layout.sentences.get(index);
+                s.and_then(|s| self.text.get(s.start..s.end))
+                    .map(dates::find_dates)
+                    .unwrap_or_default()
+            }),
+            None => &[],
+        }
+    }
+
     fn section_ref(&self, section: usize) -> Option<(Reference, DateSource)> {
         self.section_refs.get(section).copied().flatten()
     }
@@ -737,7 +756,7 @@ impl<'a> ArticleContext<'a> {
             {
                 continue;
             }
-            let Some((date, date_words)) = self.date_for(index, sentence, stext, hit) else {
+            let Some((date, date_words)) = self.date_for(index, sentence, hit) else {
                 continue;
             };
             let status = if triggers::is_claim(stext, hit.start) {
@@ -946,16 +965,10 @@ impl<'a> ArticleContext<'a> {
     /// The event date: a date in the sentence, else one carried from the paragraph's previous
     /// sentences, else the section's or the publication date. `None` (outer) means the
     /// sentence is about the future and reports no event.
-    fn date_for(
-        &self,
-        index: usize,
-        sentence: &Sentence,
-        stext: &str,
-        hit: &TriggerHit,
-    ) -> Option<EventDate> {
+    fn date_for(&self, index: usize, sentence: &Sentence, hit: &TriggerHit) -> Option<EventDate> {
         let section = self.section_ref(sentence.section);
         let reference = section.map(|(r, _)| r);
-        let found = dates::find_dates(stext);
+        let found = self.dates_of(index);
         let year_hint = found
             .iter()
             .find_map(|d| match d.value {
@@ -987,20 +1000,18 @@ impl<'a> ArticleContext<'a> {
             }
         }
         // carried from the paragraph
-        for prev in self
-            .layout
-            .sentences
-            .get(index.saturating_sub(3)..index)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-        {
-            if prev.paragraph != sentence.paragraph {
+        for prev_index in (index.saturating_sub(3)..index).rev() {
+            if self
+                .layout
+                .sentences
+                .get(prev_index)
+                .is_none_or(|p| p.paragraph != sentence.paragraph)
+            {
                 continue;
             }
-            let ptext = self.text.get(prev.start..prev.end).unwrap_or_default();
-            let carried = dates::find_dates(ptext)
-                .into_iter()
+            let carried = self
+                .dates_of(prev_index)
+                .iter()
                 .rfind(|d| d.role == DateRole::At);
             if let Some(span) =
                 carried.and_then(|d| dates::resolve(d.value, reference, year_hint, self.outbreak))

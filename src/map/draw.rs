@@ -591,8 +591,8 @@ fn events_tooltip_ui(ui: &mut egui::Ui, events: &[(usize, &Event)]) {
 
 fn legend_ui(ui: &mut egui::Ui, rect: Rect, commands: &mut Vec<Command>) {
     let legend = Rect::from_min_size(
-        pos2(rect.left() + 10.0, rect.bottom() - 118.0),
-        vec2(210.0, 108.0),
+        pos2(rect.left() + 10.0, rect.bottom() - 136.0),
+        vec2(226.0, 126.0),
     );
     let painter = ui.painter_at(rect);
     painter.rect_filled(legend, 6.0, Color32::from_white_alpha(225));
@@ -627,6 +627,18 @@ fn legend_ui(ui: &mut egui::Ui, rect: Rect, commands: &mut Vec<Command>) {
         pos2(x + 14.0, y),
         Align2::LEFT_CENTER,
         "Region-wide report",
+        FontId::proportional(12.0),
+        Color32::from_gray(40),
+    );
+    y += 19.0;
+    painter.line_segment(
+        [pos2(x - 7.0, y), pos2(x + 7.0, y)],
+        Stroke::new(1.6, style::KARABAKH),
+    );
+    painter.text(
+        pos2(x + 14.0, y),
+        Align2::LEFT_CENTER,
+        "Karabakh oblast (approximate)",
         FontId::proportional(12.0),
         Color32::from_gray(40),
     );

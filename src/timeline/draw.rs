@@ -195,6 +195,22 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                     .color(egui::Color32::from_rgb(250, 180, 0))
                     .width(2.0),
             );
+            // the selected event, linked with the map, list and evidence
+            if let Some(d) = state
+                .selected
+                .and_then(|i| state.dataset.events.get(i))
+                .and_then(|e| e.date)
+            {
+                let points = vec![
+                    [day_number(first, d.start), 0.0],
+                    [day_number(first, d.end) + 1.0, 0.0],
+                ];
+                plot.line(
+                    egui_plot::Line::new("Selected", points)
+                        .color(egui::Color32::from_rgb(255, 200, 0))
+                        .width(6.0),
+                );
+            }
         });
     // the slider spans the same days as the histogram
     let mut day = (cursor - first).num_days();

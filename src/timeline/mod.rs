@@ -272,9 +272,17 @@ mod tests {
             h.as_ref().and_then(|h| h.bins.first().copied()),
             Some((d(2020, 9, 27), 1, 1))
         );
-        let long = Dataset {
+        let three_years = Dataset {
             events: vec![
                 event(EventKind::Strike, d(2020, 9, 27)),
+                event(EventKind::Strike, d(2023, 9, 19)),
+            ],
+            ..Dataset::default()
+        };
+        assert_eq!(histogram(&three_years).map(|h| h.bin), Some(BinSize::Week));
+        let long = Dataset {
+            events: vec![
+                event(EventKind::Strike, d(2020, 1, 1)),
                 event(EventKind::Strike, d(2023, 9, 19)),
             ],
             ..Dataset::default()

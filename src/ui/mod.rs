@@ -373,6 +373,20 @@ fn evidence_ui(
         },
     );
     ui.label(format!("When: {date}"));
+    let province = crate::map::basemap::BASEMAP
+        .province_at(event.place.lon, event.place.lat)
+        .map(|a| a.name.clone());
+    let within = province
+        .filter(|p| !event.place.kind.is_area() && *p != event.place.name)
+        .map(|p| format!(", in {p} by the coarse basemap"))
+        .unwrap_or_default();
+    ui.label(format!(
+        "Where: {} ({}{within}), {:.3}° N {:.3}° E",
+        event.place.name,
+        event.place.kind.as_str(),
+        event.place.lat,
+        event.place.lon
+    ));
     ui.label(format!(
         "Status: {} · confidence {:.0}% · actor: {} · target: {}",
         event.status.as_str(),
