@@ -210,7 +210,20 @@ fn pattern_sources(ord: &str) -> [String; 8] {
 
 /// The first "Nth day of fighting" in `text`, for section dating.
 pub fn day_of_fighting(text: &str) -> Option<u32> {
-    if !text.contains(" day") {
+    // only where an ordinal or a number stands next to "day"
+    let plausible = text.match_indices(" day").any(|(i, _)| {
+        let before = text.get(..i).unwrap_or_default();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let after = text.get(i + 4..).unwrap_or_default();
+        ORDINALS.contains(&word.as_str())
+            || (word.len() > 2 && word.as_bytes().first().is_some_and(u8::is_ascii_digit))
+            || after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    });
+    if !plausible {
         return None;
     }
     let c = PATTERNS.day_of_fighting.captures(text)?;
@@ -336,9 +349,13 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         });
     };
     let role_from_context = |_: &str, start: usize| role_from_context(full, start + lo);
+    // literal gates: the capture searches below are the slow part, so skip the impossible ones
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    let lower = text.to_ascii_lowercase();
+    let days = lower.contains("day");
     let year_of =
         |c: &regex::Captures<'_>| c.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
-    for c in p.numeric.captures_iter(text) {
+    for c in p.numeric.captures_iter(if digits { text } else { "" }) {
         let Some(m) = c.get(0) else { continue };
         let (y, mo, d) = if let (Some(y), Some(mo), Some(d)) =
             (c.name("iy"), c.name("im"), c.name("id"))
@@ -364,7 +381,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
             );
         }
     }
-    for re in [&p.day_month, &p.month_day] {
+    for re in [&p.day_month, &p.month_day].into_iter().filter(|_| digits) {
         for c in re.captures_iter(text) {
             let (Some(m), Some(mon), Some(day)) = (c.get(0), c.name("mon"), c.name("day")) else {
                 continue;
@@ -391,7 +408,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
             );
         }
     }
-    for c in p.month_year.captures_iter(text) {
+    for c in p.month_year.captures_iter(if digits { text } else { "" }) {
         let (Some(m), Some(mon)) = (c.get(0), c.name("mon")) else {
             continue;
         };
@@ -449,7 +466,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         };
         push(m.start(), m.end(), value, role);
     }
-    for c in p.year.captures_iter(text) {
+    for c in p.year.captures_iter(if digits { text } else { "" }) {
         let (Some(m), Some(y), Some(prep)) = (c.get(0), c.name("year"), c.name("prep")) else {
             continue;
         };
@@ -504,7 +521,10 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         };
         push(m.start(), m.end(), DateValue::Relative(value), role);
     }
-    for c in p.day_of_fighting.captures_iter(text) {
+    for c in p
+        .day_of_fighting
+        .captures_iter(if days { text } else { "" })
+    {
         let (Some(m), Some(o)) = (c.get(0), c.name("o1").or(c.name("o2")).or(c.name("o3"))) else {
             continue;
         };

@@ -100,6 +100,7 @@ static REGION_NAMES: LazyLock<Option<RegionNames>> = LazyLock::new(|| {
         }
     }
     let automaton = aho_corasick::AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&names)
@@ -217,7 +218,10 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
         let Some(sentence_text) = text.get(sentence.start..sentence.end) else {
             continue;
         };
-        if triggers::denies_claims(sentence_text) {
+        let claims_nearby = paragraph_claims
+            .last()
+            .is_some_and(|(p, _)| *p + 1 >= sentence.paragraph);
+        if claims_nearby && triggers::denies_claims(sentence_text) {
             deny_recent_claims(&mut mentions, &paragraph_claims, sentence.paragraph);
         }
         let lo = hits.partition_point(|h| h.start < sentence.start);
