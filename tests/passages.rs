@@ -271,6 +271,33 @@ const CASES: &[Case] = &[
             ("strike", "Jermuk", "2022-09-13", "reported"),
         ],
     ),
+    case(
+        "the region is a region",
+        "2023-09-20",
+        "Shelling was heard in Stepanakert, the capital of Nagorno-Karabakh, on Tuesday. Russia has 2,000 peacekeepers deployed in the region.",
+        &[
+            ("deployment", "Nagorno-Karabakh", "2023-09-19", "reported"),
+            ("strike", "Stepanakert", "2023-09-19", "reported"),
+        ],
+    ),
+    case(
+        "existential there is not a place",
+        "2022-09-13",
+        "Units mined roads near Kalbajar. As a result of the shelling, there are losses among servicemen.",
+        &[],
+    ),
+    case(
+        "retook",
+        "2020-11-09",
+        "Azerbaijani forces retook Jabrayil on 4 October, the president announced.",
+        &[("deployment", "Jabrayil", "2020-10-04", "claimed")],
+    ),
+    case(
+        "fled to",
+        "2023-12-12",
+        "In September, Azerbaijani forces retook the region in a 24-hour offensive, and more than 100,000 Armenians fled to Armenia.",
+        &[],
+    ),
     // ambiguity: Martuni in Armenia next to Armenian places
     case(
         "Martuni in Armenia",

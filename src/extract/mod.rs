@@ -186,18 +186,69 @@ const SKIPPABLE: &[&str] = &[
     "territory",
     "itself",
 ];
-const ANAPHORA: &[&str] = &[
-    "the area",
-    "the region",
-    "the city",
-    "the town",
-    "the village",
-    "the enclave",
-    "the territory",
-    "there",
-    "the settlement",
-    "the district",
+/// Verbs whose place is not where a strike or deployment happened.
+const NON_EVENT_VERBS: &[&str] = &[
+    "fled",
+    "flee",
+    "flees",
+    "fleeing",
+    "escaped",
+    "evacuated",
+    "visited",
+    "visit",
+    "visiting",
+    "travelled",
+    "traveled",
+    "met",
+    "meet",
+    "meeting",
+    "lives",
+    "lived",
+    "living",
+    "born",
+    "exiled",
+    "deported",
+    "displaced",
+    "welcomed",
+    "hosted",
 ];
+
+/// Words that point back at a place named earlier, and what kind of place they can mean.
+const ANAPHORA: &[(&str, Anaphor)] = &[
+    ("the area", Anaphor::Any),
+    ("the region", Anaphor::Region),
+    ("the enclave", Anaphor::Region),
+    ("the territory", Anaphor::Region),
+    ("the city", Anaphor::Town),
+    ("the town", Anaphor::Town),
+    ("the village", Anaphor::Town),
+    ("the settlement", Anaphor::Town),
+    ("the district", Anaphor::District),
+];
+
+/// What an anaphoric phrase can refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Anaphor {
+    /// Any place but a country.
+    Any,
+    /// A region (Nagorno-Karabakh), or the article's main region.
+    Region,
+    /// A city, town or village.
+    Town,
+    /// A district or province.
+    District,
+}
+
+impl Anaphor {
+    fn accepts(self, kind: PlaceKind) -> bool {
+        match self {
+            Self::Any => kind != PlaceKind::Country,
+            Self::Region => kind == PlaceKind::Region,
+            Self::Town => matches!(kind, PlaceKind::City | PlaceKind::Town | PlaceKind::Village),
+            Self::District => matches!(kind, PlaceKind::District | PlaceKind::Province),
+        }
+    }
+}
 
 /// Extracts event mentions from one article with the bundled gazetteer.
 pub fn extract_article(article: &Article) -> Vec<Mention> {
@@ -603,7 +654,27 @@ impl<'a> ArticleContext<'a> {
                 });
                 !metonymic || self.governed(sentence.start, p, triggers_abs)
             })
+            .filter(|p| !self.governed_by_other_verb(sentence.start, p))
             .collect()
+    }
+
+    /// "fled to Armenia", "visited Goris", "met in Yerevan": a place that belongs to a verb that
+    /// reports no strike or deployment, whatever trigger stands nearby.
+    fn governed_by_other_verb(&self, sentence_start: usize, place: &Located) -> bool {
+        let before = self
+            .text
+            .get(sentence_start..place.start)
+            .unwrap_or_default();
+        let ws = words_before(before, 4);
+        let mut rest = ws
+            .iter()
+            .rev()
+            .skip_while(|w| SKIPPABLE.contains(&w.as_str()));
+        let mut word = rest.next();
+        if word.is_some_and(|w| LOCATIVE.contains(&w.as_str()) || w == "from") {
+            word = rest.next();
+        }
+        word.is_some_and(|w| NON_EVENT_VERBS.contains(&w.as_str()))
     }
 
     /// Whether a locative preposition or a trigger stands just before the place.
@@ -917,16 +988,17 @@ impl<'a> ArticleContext<'a> {
     /// "the area", "the region", "there": the last place of the previous sentences of the paragraph.
     fn anaphora_place(&self, stext: &str, index: usize) -> Option<Located> {
         let lower = stext.to_lowercase();
-        if !ANAPHORA.iter().any(|a| {
-            lower.match_indices(a).any(|(i, _)| {
-                !lower
-                    .get(i + a.len()..)
-                    .unwrap_or_default()
-                    .starts_with(|c: char| c.is_alphanumeric())
-            })
-        }) {
-            return None;
-        }
+        let anaphor = ANAPHORA.iter().find_map(|(phrase, anaphor)| {
+            lower
+                .match_indices(phrase)
+                .any(|(i, _)| {
+                    !lower
+                        .get(i + phrase.len()..)
+                        .unwrap_or_default()
+                        .starts_with(|c: char| c.is_alphanumeric())
+                })
+                .then_some(*anaphor)
+        })?;
         let paragraph = self.layout.sentences.get(index)?.paragraph;
         for prev in self.layout.sentences.get(..index)?.iter().rev().take(3) {
             if prev.paragraph + 1 < paragraph {
@@ -935,12 +1007,21 @@ impl<'a> ArticleContext<'a> {
             let found = self.resolve_places(self.find_places(prev.start, prev.end));
             if let Some(p) = found
                 .into_iter()
-                .rfind(|p| self.entry_kind(p.entry) != PlaceKind::Country)
+                .rfind(|p| anaphor.accepts(self.entry_kind(p.entry)))
             {
                 return Some(p);
             }
         }
-        None
+        // "the region" of an article about one region
+        let region = self
+            .dominant_region
+            .filter(|_| anaphor == Anaphor::Region)?;
+        Some(Located {
+            start: 0,
+            end: 0,
+            entry: region,
+            ambiguous: false,
+        })
     }
 
     /// A strike on a named side's forces ("drone strikes on Armenian air defense vehicles") in an

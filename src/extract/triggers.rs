@@ -155,6 +155,10 @@ pub const TRIGGERS: &[Trigger] = &[
     t("seized", D, P),
     t("recaptured", D, P),
     t("liberated", D, P),
+    t("retook", D, P),
+    t("retaken", D, P),
+    t("took over", D, P),
+    t("overran", D, P),
     t("liberation of", D, P),
     t("takeover of", D, P),
     t("handed over", D, P),
@@ -284,6 +288,10 @@ const STEMS: &[&str] = &[
     "contingent",
     "mercenar",
     "reinforcement",
+    "retook",
+    "retaken",
+    "took over",
+    "overran",
 ];
 
 #[allow(clippy::expect_used)] // constant patterns
