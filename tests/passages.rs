@@ -298,6 +298,36 @@ const CASES: &[Case] = &[
         "In September, Azerbaijani forces retook the region in a 24-hour offensive, and more than 100,000 Armenians fled to Armenia.",
         &[],
     ),
+    case(
+        "passive targeted",
+        "2020-10-09",
+        "The cathedral in Shushi was targeted twice on October 8.",
+        &[("strike", "Shusha", "2020-10-08", "reported")],
+    ),
+    case(
+        "weapon hit",
+        "2020-10-09",
+        "Rockets also hit Berdzor overnight on 8 October.",
+        &[("strike", "Lachin", "2020-10-08", "reported")],
+    ),
+    case(
+        "according to a capital",
+        "2016-04-05",
+        "Armenian forces shelled Tartar over the weekend, according to Baku.",
+        &[("strike", "Tartar", "2016-04-02", "claimed")],
+    ),
+    case(
+        "agreed to deploy",
+        "2023-01-23",
+        "The European Union on Monday agreed to deploy a civilian mission to Goris.",
+        &[],
+    ),
+    case(
+        "hit by sanctions",
+        "2022-03-01",
+        "Yerevan was hit by sanctions on Russia, and the economy of Goris slowed.",
+        &[],
+    ),
     // ambiguity: Martuni in Armenia next to Armenian places
     case(
         "Martuni in Armenia",

@@ -200,7 +200,7 @@ fn pattern_sources(ord: &str) -> [String; 8] {
         format!(r"(?i-u)(?-u:\b)(?P<prep>in|since|during|until|by|from|early|mid|late|last|this|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+{MONTH}(?-u:\b)"),
         r"(?i-u)(?-u:\b)(?P<prep>in|during|of|since|until|by|from|throughout)\s+(?:early\s+|mid-|late\s+)?(?P<year>(?:19|20)\d\d)(?-u:\b)".to_owned(),
         r"(?-u:\b)(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<dd>\d{1,2})[./](?P<dm>\d{1,2})[./](?P<dy>(?:19|20)\d\d))(?-u:\b)".to_owned(),
-        "(?i-u)(?-u:\\b)(?P<rel>today|tonight|this\\s+(?:morning|afternoon|evening)|yesterday|last\\s+night|overnight|the\\s+(?:previous|preceding)\\s+(?:day|night|evening)|the\\s+day\\s+before|(?P<n>two|three|four|five|six|\\d)\\s+days\\s+ago|(?:on\\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?|last\\s+week|(?:earlier\\s+)?this\\s+week|(?:this|last)\\s+weekend|last\\s+month|(?:earlier\\s+)?this\\s+month|last\\s+year|the\\s+previous\\s+year|in\\s+(?P<pm>january|february|march|april|may|june|july|august|september|october|november|december)\\s+of\\s+(?:the\\s+)?(?:previous|last)\\s+year|last\\s+(?P<lm>january|february|march|april|june|july|august|september|october|november|december)|tomorrow|next\\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\\s+the\\s+coming\\s+(?:days|weeks))(?-u:\\b)"
+        "(?i-u)(?-u:\\b)(?P<rel>today|tonight|this\\s+(?:morning|afternoon|evening)|yesterday|last\\s+night|overnight|the\\s+(?:previous|preceding)\\s+(?:day|night|evening)|the\\s+day\\s+before|(?P<n>two|three|four|five|six|\\d)\\s+days\\s+ago|(?:on\\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?|last\\s+week|(?:earlier\\s+)?this\\s+week|(?:this|last|over\\s+the|at\\s+the)\\s+weekend|last\\s+month|(?:earlier\\s+)?this\\s+month|last\\s+year|the\\s+previous\\s+year|in\\s+(?P<pm>january|february|march|april|may|june|july|august|september|october|november|december)\\s+of\\s+(?:the\\s+)?(?:previous|last)\\s+year|last\\s+(?P<lm>january|february|march|april|june|july|august|september|october|november|december)|tomorrow|next\\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\\s+the\\s+coming\\s+(?:days|weeks))(?-u:\\b)"
         .to_owned(),
         format!(
             r"(?i-u)(?-u:\b)(?:(?:into|on|for)\s+(?:its|a|the)\s+(?P<o1>{ord}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day|(?:the|its)\s+(?P<o2>{ord}|\d{{1,2}}(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+)?(?:fighting|war|clashes|hostilities|conflict|offensive|operation)|day\s+(?P<o3>\d{{1,2}})\s+of\s+(?:the\s+)?(?:fighting|war|clashes|hostilities|conflict|offensive))(?-u:\b)"
@@ -512,7 +512,9 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
                 | "the day before" => (Relative::Yesterday, DateRole::At),
                 "last week" => (Relative::LastWeek, DateRole::At),
                 "this week" | "earlier this week" => (Relative::ThisWeek, DateRole::At),
-                "this weekend" | "last weekend" => (Relative::Weekend, DateRole::At),
+                "this weekend" | "last weekend" | "over the weekend" | "at the weekend" => {
+                    (Relative::Weekend, DateRole::At)
+                }
                 "last month" => (Relative::LastMonth, DateRole::At),
                 "this month" | "earlier this month" => (Relative::ThisMonth, DateRole::At),
                 "last year" | "the previous year" => (Relative::LastYear, DateRole::At),

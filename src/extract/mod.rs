@@ -188,6 +188,7 @@ const SKIPPABLE: &[&str] = &[
 ];
 /// Verbs whose place is not where a strike or deployment happened.
 const NON_EVENT_VERBS: &[&str] = &[
+    "according",
     "fled",
     "flee",
     "flees",
@@ -901,6 +902,16 @@ impl<'a> ArticleContext<'a> {
                         | "dog"
                 ) || def.kind == EventKind::Deployment
             }
+            // passive: "the cathedral was targeted twice"
+            Form::Transitive
+                if words_before(stext.get(..hit.start).unwrap_or_default(), 1)
+                    .first()
+                    .is_some_and(|w| {
+                        matches!(w.as_str(), "was" | "were" | "been" | "being" | "is" | "are")
+                    }) =>
+            {
+                true
+            }
             Form::Transitive => {
                 let trimmed = after.trim_start();
                 let next_word = words_after(after, 1);
@@ -935,6 +946,7 @@ impl<'a> ArticleContext<'a> {
                     && !matches!(next, "a" if words_after(after, 2).get(1).is_some_and(|w| w == "deal"))
             }
             Form::NeedsForce => triggers::mentions_force(stext),
+            Form::NeedsWeapon => triggers::weapon_before(stext, hit.start),
             Form::PrepNoun => {
                 // "fired at Azeri troops in Gadabay": the force noun is a strike's target, not a deployment
                 !all.iter().any(|o| {

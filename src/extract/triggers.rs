@@ -23,6 +23,8 @@ pub enum Form {
     /// A force noun that reports a deployment only when a place follows a locative preposition:
     /// "peacekeepers in Nagorno-Karabakh", "a base in Gyumri".
     PrepNoun,
+    /// A plain verb that reports a strike only after a weapon: "rockets also hit Martuni".
+    NeedsWeapon,
 }
 
 /// One trigger spelling.
@@ -41,7 +43,10 @@ const fn t(text: &'static str, kind: EventKind, form: Form) -> Trigger {
 }
 
 use EventKind::{Deployment as D, Strike as S};
-use Form::{Intransitive as I, NeedsForce as F, Plain as P, PrepNoun as N, Transitive as T};
+use Form::{
+    Intransitive as I, NeedsForce as F, NeedsWeapon as W, Plain as P, PrepNoun as N,
+    Transitive as T,
+};
 
 /// Every trigger spelling. Longer spellings win over their prefixes ("drone strikes" over "strikes").
 pub const TRIGGERS: &[Trigger] = &[
@@ -155,6 +160,9 @@ pub const TRIGGERS: &[Trigger] = &[
     t("seized", D, P),
     t("recaptured", D, P),
     t("liberated", D, P),
+    t("hit", S, W),
+    t("landed", S, W),
+    t("fell", S, W),
     t("retook", D, P),
     t("retaken", D, P),
     t("took over", D, P),
@@ -290,6 +298,8 @@ const STEMS: &[&str] = &[
     "reinforcement",
     "retook",
     "retaken",
+    "landed",
+    "fell",
     "took over",
     "overran",
 ];
@@ -455,6 +465,15 @@ const MODAL: &[&str] = &[
     "request",
     "requested",
     "requesting",
+    "agreed",
+    "agrees",
+    "decided",
+    "decides",
+    "approved",
+    "approves",
+    "pledged",
+    "promised",
+    "offered",
     "going",
     "instead",
 ];
@@ -679,6 +698,36 @@ static FORCE_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .build(FORCE_NOUNS)
         .expect("force automaton")
 });
+
+/// Weapons that make "hit", "landed" or "fell" a strike.
+const WEAPONS: &[&str] = &[
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "shell",
+    "shells",
+    "drone",
+    "drones",
+    "projectile",
+    "projectiles",
+    "artillery",
+    "bomb",
+    "bombs",
+    "mortar",
+    "mortars",
+    "munitions",
+    "grad",
+    "smerch",
+    "strikes",
+];
+
+/// Whether a weapon is named within the three words before `at` ("Rockets also hit …").
+pub fn weapon_before(sentence: &str, at: usize) -> bool {
+    words_rev(sentence.get(..at).unwrap_or_default())
+        .take(3)
+        .any(|w| WEAPONS.contains(&&*w))
+}
 
 /// Whether a force noun occurs in `text` as a word.
 pub fn mentions_force(text: &str) -> bool {
