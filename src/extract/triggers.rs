@@ -800,7 +800,12 @@ mod tests {
         assert!(has_trigger("Stepanakert was SHELLED overnight"));
         let hits = find_triggers("The shellfish were counterattacked; drone strikes hit Ganja.");
         let found: Vec<&str> = hits.iter().map(|h| h.def().text).collect();
-        assert_eq!(found, ["drone strikes"]);
+        // "hit" is found here; its form (a weapon before it) is checked when linking
+        assert_eq!(found, ["drone strikes", "hit"]);
+        let s = "Drone strikes hit Ganja.";
+        assert!(weapon_before(s, s.find("hit").unwrap_or(0)));
+        let s = "Yerevan was hit by sanctions.";
+        assert!(!weapon_before(s, s.find("hit").unwrap_or(0)));
     }
 
     #[test]
