@@ -165,6 +165,23 @@ fn parse_geometry(geometry: &Value) -> MultiPolygon<f64> {
     }
 }
 
+/// A string property of a GeoJSON feature ("" when absent).
+fn property<'a>(feature: &'a Value, key: &str) -> &'a str {
+    feature
+        .get("properties")
+        .and_then(|p| p.get(key))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+}
+
+/// The polygons of a GeoJSON feature (none for other geometry types).
+fn geometry(feature: &Value) -> MultiPolygon<f64> {
+    feature
+        .get("geometry")
+        .map(parse_geometry)
+        .unwrap_or(MultiPolygon(Vec::new()))
+}
+
 fn features(geojson: &str) -> Vec<Value> {
     serde_json::from_str::<Value>(geojson)
         .ok()
@@ -223,38 +240,21 @@ impl Basemap {
         let countries = features(include_str!("../../assets/countries.geojson"))
             .iter()
             .map(|f| {
-                let props = f.get("properties");
-                let name = props
-                    .and_then(|p| p.get("name"))
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
-                let role =
-                    if props.and_then(|p| p.get("role")).and_then(Value::as_str) == Some("focus") {
-                        AreaRole::Focus
-                    } else {
-                        AreaRole::Neighbour
-                    };
-                Area::new(
-                    name,
-                    role,
-                    f.get("geometry")
-                        .map(parse_geometry)
-                        .unwrap_or(MultiPolygon(Vec::new())),
-                    None,
-                )
+                let name = property(f, "name").to_owned();
+                let role = if property(f, "role") == "focus" {
+                    AreaRole::Focus
+                } else {
+                    AreaRole::Neighbour
+                };
+                Area::new(name, role, geometry(f), None)
             })
             .collect();
         let provinces = features(include_str!("../../assets/admin1.geojson"))
             .iter()
             .map(|f| {
-                let props = f.get("properties");
-                let name = props
-                    .and_then(|p| p.get("name_en"))
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
-                let label = props
+                let name = property(f, "name_en").to_owned();
+                let label = f
+                    .get("properties")
                     .and_then(|p| p.get("label_point"))
                     .and_then(|l| Some([l.get(0)?.as_f64()?, l.get(1)?.as_f64()?]));
                 let role = if name.starts_with("Syunik") {
@@ -262,24 +262,13 @@ impl Basemap {
                 } else {
                     AreaRole::Province
                 };
-                Area::new(
-                    name,
-                    role,
-                    f.get("geometry")
-                        .map(parse_geometry)
-                        .unwrap_or(MultiPolygon(Vec::new())),
-                    label,
-                )
+                Area::new(name, role, geometry(f), label)
             })
             .collect();
         let karabakh = features(include_str!("../../assets/karabakh_outlines.geojson"))
             .iter()
             .map(|f| {
-                let id = f
-                    .get("properties")
-                    .and_then(|p| p.get("id"))
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
+                let id = property(f, "id");
                 let (name, role) = if id.starts_with("nkao") {
                     (
                         "Nagorno-Karabakh (former oblast, approximate)".to_owned(),
@@ -291,14 +280,7 @@ impl Basemap {
                         AreaRole::KarabakhDeFacto,
                     )
                 };
-                Area::new(
-                    name,
-                    role,
-                    f.get("geometry")
-                        .map(parse_geometry)
-                        .unwrap_or(MultiPolygon(Vec::new())),
-                    None,
-                )
+                Area::new(name, role, geometry(f), None)
             })
             .collect();
         let corridor = features(include_str!("../../assets/lachin_corridor.geojson"))
