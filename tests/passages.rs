@@ -328,6 +328,18 @@ const CASES: &[Case] = &[
         "Yerevan was hit by sanctions on Russia, and the economy of Goris slowed.",
         &[],
     ),
+    case(
+        "ministry: subjected to fire",
+        "2021-11-21",
+        "On November 20, units of the Armenian armed forces subjected to fire the positions of the Azerbaijan Army located in the direction of the Lachin district.",
+        &[("strike", "Lachin District", "2021-11-20", "reported")],
+    ),
+    case(
+        "ministry: fire was opened",
+        "2021-11-21",
+        "The ministry said that fire was opened from Azerbaijani positions towards Armenian positions near Sotk on the evening of 20 November.",
+        &[("strike", "Sotk", "2021-11-20", "claimed")],
+    ),
     // ambiguity: Martuni in Armenia next to Armenian places
     case(
         "Martuni in Armenia",

@@ -291,7 +291,11 @@ pub fn article_from_bytes(
 
 /// The first non-empty line when it is short enough to be a headline.
 fn first_line_title(text: &str) -> Option<String> {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    // a dateline ("Published 21 November 2021") is not a title
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && metadata::dateline_date(l).is_none())?;
     (line.chars().count() <= 160 && !line.ends_with('.')).then(|| line.to_owned())
 }
 

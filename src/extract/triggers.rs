@@ -160,6 +160,10 @@ pub const TRIGGERS: &[Trigger] = &[
     t("seized", D, P),
     t("recaptured", D, P),
     t("liberated", D, P),
+    t("subjected to fire", S, P),
+    t("subjected to intense fire", S, P),
+    t("subjected to shelling", S, P),
+    t("fire was opened", S, P),
     t("hit", S, W),
     t("landed", S, W),
     t("fell", S, W),
@@ -772,7 +776,7 @@ pub fn side_of(word: &str) -> Option<&'static str> {
 pub fn actor(sentence: &str, trigger_start: usize, trigger_end: usize) -> Option<&'static str> {
     let after = sentence.get(trigger_end..).unwrap_or_default();
     let mut after_words = words(after).take(4);
-    if after_words.next().as_deref() == Some("by")
+    if matches!(after_words.next().as_deref(), Some("by" | "from"))
         && let Some(side) = after_words.find_map(|w| side_of(&w))
     {
         return Some(side);
