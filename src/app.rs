@@ -227,10 +227,22 @@ impl AppState {
                     .map(|d| (d.start, d.end, e.kind))
             })
             .collect();
-        // keep the slider where it was if the new data covers that day
+        // keep the slider where it was if something happens there in the new data,
+        // else start on the busiest day
         let range = dataset.date_range();
+        let time = self.view.time;
+        let shows_events = |c: NaiveDate| {
+            let at = TimeState {
+                cursor: Some(c),
+                ..time
+            };
+            dataset
+                .events
+                .iter()
+                .any(|e| timeline::highlight(e.date, &at).is_some())
+        };
         self.view.time.cursor = match (self.view.time.cursor, range) {
-            (Some(c), Some((a, b))) if a <= c && c <= b => Some(c),
+            (Some(c), Some((a, b))) if a <= c && c <= b && shows_events(c) => Some(c),
             (_, Some((a, _))) => timeline::busiest_day(&dataset).or(Some(a)),
             (c, None) => c,
         };
@@ -516,8 +528,9 @@ impl AtlasApp {
                             )
                         });
                         if problems > 0 && articles > 0 {
+                            let files = if problems == 1 { "file" } else { "files" };
                             self.state.notice = Some(format!(
-                                "Loaded {articles} articles, {events} events; {problems} files had problems."
+                                "Loaded {articles} articles, {events} events; {problems} {files} had problems (see Problems)."
                             ));
                         }
                         self.state.set_dataset(dataset);

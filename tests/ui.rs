@@ -161,6 +161,11 @@ fn opening_a_folder_uses_the_same_path_as_dialog_and_drop() {
         app.state.view.recent_folders.first(),
         Some(&dir.path().to_path_buf())
     );
+    assert_eq!(
+        app.state.visible.len(),
+        1,
+        "the slider moved to a day with events in the new folder"
+    );
 }
 
 #[test]
