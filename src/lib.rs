@@ -9,6 +9,7 @@ pub mod app;
 pub mod bench;
 pub mod cli;
 pub mod corpus;
+pub mod export;
 pub mod extract;
 pub mod load;
 pub mod map;

@@ -34,6 +34,12 @@ enum Command {
         /// Write the output to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Also write the events as GeoJSON points (for QGIS and kepler.gl) to this file.
+        #[arg(long)]
+        geojson: Option<PathBuf>,
+        /// Also write the events as CSV with ACLED-like columns to this file.
+        #[arg(long)]
+        csv: Option<PathBuf>,
         /// Skip files larger than this many megabytes.
         #[arg(long, default_value_t = 20)]
         max_file_mb: u64,
@@ -76,8 +82,10 @@ fn main() -> ExitCode {
             folder,
             json,
             out,
+            geojson,
+            csv,
             max_file_mb,
-        }) => extract(&folder, json, out, max_file_mb),
+        }) => extract(&folder, json, out, Exports { geojson, csv }, max_file_mb),
         Some(Command::Bench { mb, seed }) => {
             karabakh_atlas::bench::run(mb, seed);
             ExitCode::SUCCESS
@@ -108,10 +116,27 @@ fn main() -> ExitCode {
     }
 }
 
+/// Extra files `extract` writes.
+struct Exports {
+    geojson: Option<PathBuf>,
+    csv: Option<PathBuf>,
+}
+
+fn write_file(path: &std::path::Path, text: &str) -> bool {
+    match std::fs::write(path, text) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("karabakh-atlas: cannot write {}: {e}", path.display());
+            false
+        }
+    }
+}
+
 fn extract(
     folder: &std::path::Path,
     json: bool,
     out: Option<PathBuf>,
+    exports: Exports,
     max_file_mb: u64,
 ) -> ExitCode {
     let options = ReadOptions {
@@ -124,6 +149,22 @@ fn extract(
             return ExitCode::from(2);
         }
     };
+    if let Some(path) = &exports.geojson {
+        let geojson = karabakh_atlas::export::to_geojson(&dataset.events);
+        if !write_file(path, &format!("{geojson:#}\n")) {
+            return ExitCode::from(1);
+        }
+    }
+    if let Some(path) = &exports.csv {
+        match karabakh_atlas::export::to_csv(&dataset.events) {
+            Ok(text) if write_file(path, &text) => {}
+            Ok(_) => return ExitCode::from(1),
+            Err(e) => {
+                eprintln!("karabakh-atlas: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
     let text = if json {
         match karabakh_atlas::cli::to_json(&dataset) {
             Ok(t) => t + "\n",

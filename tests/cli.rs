@@ -132,3 +132,79 @@ fn bundled_seeds_match_the_seeds_folder() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(bundled.events, folder.events);
 }
+
+#[test]
+fn geojson_and_csv_exports_round_trip() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (geo, csv_path) = (
+        dir.path().join("events.geojson"),
+        dir.path().join("events.csv"),
+    );
+    let status = bin()
+        .args(["extract"])
+        .arg(seeds_dir())
+        .arg("--geojson")
+        .arg(&geo)
+        .arg("--csv")
+        .arg(&csv_path)
+        .arg("--out")
+        .arg(dir.path().join("t.txt"))
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success());
+    let dataset = karabakh_atlas::load::load_folder(
+        &seeds_dir(),
+        Default::default(),
+        &Default::default(),
+        false,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // GeoJSON: one point feature per event, with the fields QGIS's temporal controller needs
+    let geojson: Value = serde_json::from_str(&std::fs::read_to_string(&geo).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(geojson["type"], "FeatureCollection");
+    let features = geojson["features"].as_array().cloned().unwrap_or_default();
+    assert_eq!(features.len(), dataset.events.len());
+    for (f, e) in features.iter().zip(&dataset.events) {
+        assert_eq!(f["geometry"]["type"], "Point");
+        assert_eq!(f["geometry"]["coordinates"][0].as_f64(), Some(e.place.lon));
+        assert_eq!(f["properties"]["kind"], e.kind.as_str());
+        assert_eq!(f["properties"]["place"], e.place.name.as_str());
+        assert_eq!(
+            f["properties"]["date_start"].as_str(),
+            e.date
+                .map(|d| karabakh_atlas::model::iso(d.start))
+                .as_deref()
+        );
+        assert_eq!(
+            f["properties"]["region"].as_bool(),
+            Some(e.place.kind.is_area())
+        );
+        assert_eq!(
+            f["properties"]["sources"].as_u64(),
+            Some(e.sources.len() as u64)
+        );
+    }
+    // CSV: ACLED-like columns, quoting survives sentences with commas and quotes
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap_or_else(|e| panic!("{e}"));
+    let headers: Vec<String> = reader
+        .headers()
+        .map(|h| h.iter().map(str::to_owned).collect())
+        .unwrap_or_default();
+    assert_eq!(headers, karabakh_atlas::export::CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rows.len(), dataset.events.len());
+    for (row, e) in rows.iter().zip(&dataset.events) {
+        assert_eq!(row.get(0), Some(e.id.as_str()));
+        assert_eq!(row.get(7), Some(e.place.name.as_str()));
+        assert_eq!(row.get(12), e.sources.first().map(|s| s.sentence.as_str()));
+        assert!(
+            row.get(8)
+                .and_then(|v| v.parse::<f64>().ok())
+                .is_some_and(|lat| (lat - e.place.lat).abs() < 1e-4)
+        );
+    }
+}
