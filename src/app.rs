@@ -371,9 +371,37 @@ impl AppState {
             Command::OpenFolder(_)
             | Command::PickFolder
             | Command::CancelLoad
-            | Command::OpenBundled => {}
+            | Command::OpenBundled
+            | Command::PickExport { .. } => {}
+            Command::ExportTo { path, visible_only } => self.export(&path, visible_only),
         }
         self.refresh_visible();
+    }
+
+    /// Writes the visible (or all) events to `path` and says how it went.
+    fn export(&mut self, path: &Path, visible_only: bool) {
+        let events: Vec<crate::model::Event> = if visible_only {
+            self.visible
+                .iter()
+                .filter_map(|&i| self.dataset.events.get(i).cloned())
+                .collect()
+        } else {
+            self.dataset.events.clone()
+        };
+        let geojson = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("geojson") || e.eq_ignore_ascii_case("json"));
+        let text = if geojson {
+            Ok(format!("{:#}\n", crate::export::to_geojson(&events)))
+        } else {
+            crate::export::to_csv(&events).map_err(|e| e.to_string())
+        };
+        self.notice = Some(
+            match text.and_then(|t| std::fs::write(path, t).map_err(|e| e.to_string())) {
+                Ok(()) => format!("Exported {} events to {}.", events.len(), path.display()),
+                Err(e) => format!("Cannot export to {}: {e}", path.display()),
+            },
+        );
     }
 
     fn open_article(&mut self, event: usize, source: usize) {
@@ -428,6 +456,7 @@ pub struct AtlasApp {
     pub state: AppState,
     commands: Vec<Command>,
     dialog: Option<Receiver<Option<PathBuf>>>,
+    export_dialog: Option<(Receiver<Option<PathBuf>>, bool)>,
     last_frame: Option<f64>,
 }
 
@@ -440,6 +469,7 @@ impl AtlasApp {
             state: AppState::new(dataset, origin, view),
             commands: Vec::new(),
             dialog: None,
+            export_dialog: None,
             last_frame: None,
         }
     }
@@ -594,6 +624,47 @@ impl AtlasApp {
         }
     }
 
+    /// The save dialog for exports, on its own thread like the folder dialog.
+    fn pick_export(&mut self, ctx: &egui::Context, visible_only: bool) {
+        if self.export_dialog.is_some() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("export-dialog".to_owned())
+            .spawn(move || {
+                let dialog = rfd::FileDialog::new()
+                    .set_title("Export events")
+                    .set_file_name("events.geojson")
+                    .add_filter("GeoJSON (QGIS, kepler.gl)", &["geojson"])
+                    .add_filter("CSV (ACLED-like columns)", &["csv"]);
+                let _ = sender.send(dialog.save_file());
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.export_dialog = Some((receiver, visible_only));
+        }
+    }
+
+    fn poll_export_dialog(&mut self) {
+        let Some((rx, visible_only)) = &self.export_dialog else {
+            return;
+        };
+        let visible_only = *visible_only;
+        match rx.try_recv() {
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) | Ok(None) => {
+                self.export_dialog = None;
+                self.state.notice = Some("Nothing exported: no file was chosen (this system may have no file-dialog service).".to_owned());
+            }
+            Ok(Some(path)) => {
+                self.export_dialog = None;
+                self.commands.push(Command::ExportTo { path, visible_only });
+            }
+        }
+    }
+
     fn handle_drops(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -618,6 +689,7 @@ impl AtlasApp {
         let ctx = ui.ctx().clone();
         self.poll_loader();
         self.poll_dialog(&ctx);
+        self.poll_export_dialog();
         self.handle_drops(&ctx);
         let now = ctx.input(|i| i.time);
         let dt = self.last_frame.map_or(0.0, |t| (now - t).clamp(0.0, 0.5));
@@ -626,7 +698,7 @@ impl AtlasApp {
             self.commands.push(Command::Tick(dt));
             ctx.request_repaint();
         }
-        if self.state.loading.is_some() || self.dialog.is_some() {
+        if self.state.loading.is_some() || self.dialog.is_some() || self.export_dialog.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
         ui::keyboard(&ctx, &mut self.commands);
@@ -639,6 +711,7 @@ impl AtlasApp {
                         l.progress.cancel.store(true, Ordering::Relaxed);
                     }
                 }
+                Command::PickExport { visible_only } => self.pick_export(&ctx, visible_only),
                 Command::OpenBundled => {
                     if let Some(l) = self.state.loading.take() {
                         l.progress.cancel.store(true, Ordering::Relaxed);

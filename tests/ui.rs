@@ -293,6 +293,55 @@ fn playback_advances_and_stops_at_the_end() {
 }
 
 #[test]
+fn exporting_visible_and_all_events_writes_files() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness();
+    h.state_mut().push(Command::SetDate(day(2020, 10, 3)));
+    h.run_steps(2);
+    let visible = h.state().state.visible.len();
+    let geo = dir.path().join("visible.geojson");
+    h.state_mut().push(Command::ExportTo {
+        path: geo.clone(),
+        visible_only: true,
+    });
+    h.run_steps(2);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&geo).unwrap_or_default())
+            .unwrap_or_default();
+    assert_eq!(json["features"].as_array().map(Vec::len), Some(visible));
+    let csv = dir.path().join("all.csv");
+    h.state_mut().push(Command::ExportTo {
+        path: csv.clone(),
+        visible_only: false,
+    });
+    h.run_steps(2);
+    let lines = std::fs::read_to_string(&csv)
+        .unwrap_or_default()
+        .lines()
+        .count();
+    assert_eq!(lines, h.state().state.dataset.events.len() + 1);
+    assert!(
+        h.state()
+            .state
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Exported"))
+    );
+    h.state_mut().push(Command::ExportTo {
+        path: dir.path().join("no/such/dir/x.csv"),
+        visible_only: false,
+    });
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .state
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Cannot export"))
+    );
+}
+
+#[test]
 fn tiny_window_does_not_panic() {
     let mut h = harness();
     h.set_size(egui::vec2(120.0, 90.0));

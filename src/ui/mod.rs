@@ -70,6 +70,18 @@ pub enum Command {
     CancelLoad,
     /// Show the bundled seed articles.
     OpenBundled,
+    /// Ask where to export events (a save dialog on its own thread).
+    PickExport {
+        /// Only what the filters and time mode show, else every event.
+        visible_only: bool,
+    },
+    /// Write events to a file: GeoJSON for `.geojson`/`.json`, CSV otherwise.
+    ExportTo {
+        /// Destination.
+        path: PathBuf,
+        /// Only what the filters and time mode show, else every event.
+        visible_only: bool,
+    },
     /// Hide the notice.
     DismissNotice,
 }
@@ -143,6 +155,15 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             });
             if ui.button("Open bundled seed articles").clicked() {
                 commands.push(Command::OpenBundled);
+            }
+            ui.separator();
+            if ui.button("Export visible events…").clicked() {
+                commands.push(Command::PickExport { visible_only: true });
+            }
+            if ui.button("Export all events…").clicked() {
+                commands.push(Command::PickExport {
+                    visible_only: false,
+                });
             }
             ui.separator();
             if ui.button("Quit").clicked() {
