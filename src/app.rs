@@ -172,6 +172,11 @@ pub struct AppState {
     pub visible: Vec<usize>,
     /// Events passing the filters at any date.
     pub filtered: Vec<usize>,
+    /// Every distinct place of the dataset, and for each event the index of its place in it
+    /// (so per-frame grouping by place needs no string comparisons).
+    pub places: Vec<crate::model::Place>,
+    /// Index into `places` for each event.
+    pub event_place: Vec<usize>,
     /// The places of `filtered` (the map's faint context), each once.
     pub filtered_places: Vec<crate::model::Place>,
     /// Histogram of the dataset.
@@ -203,6 +208,8 @@ impl AppState {
             visible: Vec::new(),
             filtered: Vec::new(),
             filtered_places: Vec::new(),
+            places: Vec::new(),
+            event_place: Vec::new(),
             histogram: None,
             timeline_spans: Vec::new(),
             loading: None,
@@ -246,6 +253,19 @@ impl AppState {
             (_, Some((a, _))) => timeline::busiest_day(&dataset).or(Some(a)),
             (c, None) => c,
         };
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut places = Vec::new();
+        self.event_place = dataset
+            .events
+            .iter()
+            .map(|e| {
+                *index.entry(e.place.name.as_str()).or_insert_with(|| {
+                    places.push(e.place.clone());
+                    places.len() - 1
+                })
+            })
+            .collect();
+        self.places = places;
         self.dataset = Arc::new(dataset);
         self.generation += 1;
         self.selected = None;

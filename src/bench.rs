@@ -379,9 +379,19 @@ pub fn synthetic_dataset(n: usize, seed: u64) -> crate::model::Dataset {
 /// Prints the CPU time per frame of the viewer's UI code (egui, no rendering) on a synthetic
 /// dataset of `events` events while the slider moves one day per frame.
 pub fn run_ui(events: usize, frames: usize) {
+    for mode in [
+        crate::timeline::TimeMode::Day,
+        crate::timeline::TimeMode::Cumulative,
+    ] {
+        run_ui_mode(events, frames, mode);
+    }
+}
+
+fn run_ui_mode(events: usize, frames: usize, mode: crate::timeline::TimeMode) {
     use crate::app::{AtlasApp, Origin, Persisted};
     let dataset = synthetic_dataset(events, 11);
     let mut app = AtlasApp::new(dataset, Origin::Bundled, Persisted::default());
+    app.push(crate::ui::Command::SetMode(mode));
     let ctx = egui::Context::default();
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1360.0, 860.0));
     let mut run_times = Vec::with_capacity(frames);
@@ -415,7 +425,8 @@ pub fn run_ui(events: usize, frames: usize) {
     let (run_mean, run_p95) = stats(&mut run_times);
     let (tess_mean, tess_p95) = stats(&mut tessellate_times);
     println!(
-        "{events} events over 3 years, {frames} frames at 1360x860, slider moving one day per frame, default view:"
+        "{events} events over 3 years, {frames} frames at 1360x860, slider moving one day per frame, {} mode, default view:",
+        mode.label()
     );
     println!("  UI code (egui pass): mean {run_mean:.2} ms, p95 {run_p95:.2} ms per frame");
     println!("  tessellation       : mean {tess_mean:.2} ms, p95 {tess_p95:.2} ms per frame");

@@ -53,25 +53,29 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         }
     }
 
-    // region-level events as areas, point events clustered per place
+    // group by place index (precomputed per dataset: no string work per event), then split
+    // region-level places, drawn as areas, from point clusters
+    let mut by_place: Vec<Vec<(usize, &Event)>> = vec![Vec::new(); state.places.len()];
+    for &i in &state.visible {
+        if let (Some(e), Some(group)) = (
+            state.dataset.events.get(i),
+            state.event_place.get(i).and_then(|&p| by_place.get_mut(p)),
+        ) {
+            group.push((i, e));
+        }
+    }
     let mut areas: BTreeMap<&str, Vec<(usize, &Event)>> = BTreeMap::new();
     let mut clusters: BTreeMap<&str, Cluster<'_>> = BTreeMap::new();
-    for &i in &state.visible {
-        let Some(e) = state.dataset.events.get(i) else {
+    for (place, events) in state.places.iter().zip(by_place) {
+        if events.is_empty() {
             continue;
-        };
-        if e.place.kind.is_area() && BASEMAP.area_for(&e.place.name).is_some() {
-            areas.entry(e.place.name.as_str()).or_default().push((i, e));
+        }
+        let name = place.name.as_str();
+        if place.kind.is_area() && BASEMAP.area_for(name).is_some() {
+            areas.insert(name, events);
         } else {
-            let pos = projection.screen_from_geo(geo_point(e.place.lon, e.place.lat));
-            clusters
-                .entry(e.place.name.as_str())
-                .or_insert_with(|| Cluster {
-                    pos,
-                    events: Vec::new(),
-                })
-                .events
-                .push((i, e));
+            let pos = projection.screen_from_geo(geo_point(place.lon, place.lat));
+            clusters.insert(name, Cluster { pos, events });
         }
     }
     for (name, events) in &areas {
