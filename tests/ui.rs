@@ -342,6 +342,37 @@ fn exporting_visible_and_all_events_writes_files() {
 }
 
 #[test]
+fn a_folder_of_images_lists_every_file_as_a_problem() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for i in 0..3000 {
+        std::fs::write(
+            dir.path().join(format!("img{i:04}.jpg")),
+            [0xFF, 0xD8, 0xFF],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut h = harness();
+    h.state_mut()
+        .push(Command::OpenFolder(dir.path().to_path_buf()));
+    h.run_steps(1);
+    h.state_mut().wait_for_load();
+    h.run_steps(1);
+    assert_eq!(h.state().state.dataset.problems.len(), 3000);
+    assert!(
+        h.state()
+            .state
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("no readable articles"))
+    );
+    h.get_by_label("Problems: 3000").click();
+    h.run_steps(2);
+    assert!(h.state().state.show_problems);
+    h.run_steps(4);
+    h.get_by_label_contains("img0000.jpg");
+}
+
+#[test]
 fn tiny_window_does_not_panic() {
     let mut h = harness();
     h.set_size(egui::vec2(120.0, 90.0));

@@ -503,18 +503,20 @@ fn problems_window_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<
             if state.dataset.problems.is_empty() {
                 ui.label("Every file was read.");
             }
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                egui::Grid::new("problems")
-                    .striped(true)
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        for p in &state.dataset.problems {
+            // one row per file, drawn only where visible: a folder may hold thousands of non-articles
+            let problems = &state.dataset.problems;
+            let row_height =
+                ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+            egui::ScrollArea::both()
+                .auto_shrink([false, false])
+                .show_rows(ui, row_height, problems.len(), |ui, rows| {
+                    for p in problems.get(rows).unwrap_or_default() {
+                        ui.horizontal(|ui| {
                             ui.label(RichText::new(&p.path).monospace());
                             ui.label(&p.problem);
-                            ui.end_row();
-                        }
-                    });
-            });
+                        });
+                    }
+                });
         });
     if !open {
         commands.push(Command::ShowProblems(false));
