@@ -70,12 +70,12 @@ struct ArticleContext<'a> {
     published: Option<Reference>,
     year_hint: Option<i32>,
     outbreak: Option<NaiveDate>,
-    dominant_region: Option<usize>,
+    dominant_region: std::cell::OnceCell<Option<usize>>,
     dateline_end: usize,
     /// Date expressions of each sentence, found once when first needed.
     sentence_dates: Vec<std::cell::OnceCell<Vec<dates::DateMention>>>,
     /// How often each region, Baku and Yerevan are named in the whole article.
-    region_counts: BTreeMap<usize, usize>,
+    region_counts: std::cell::OnceCell<BTreeMap<usize, usize>>,
 }
 
 /// Region names (and the two capitals) of the gazetteer, for counting over a whole article.
@@ -383,9 +383,9 @@ impl<'a> ArticleContext<'a> {
             published,
             year_hint,
             outbreak: None,
-            dominant_region: None,
+            dominant_region: std::cell::OnceCell::new(),
             dateline_end,
-            region_counts: BTreeMap::new(),
+            region_counts: std::cell::OnceCell::new(),
             sentence_dates: Vec::new(),
         };
         ctx.sentence_dates = (0..ctx.layout.sentences.len())
@@ -394,16 +394,21 @@ impl<'a> ArticleContext<'a> {
         // Places only where a trigger is, plus the region names the whole article is about.
         let mut found = Vec::new();
         for sentence in &ctx.layout.sentences {
-            let first = hits.partition_point(|h| h.start < sentence.start);
-            if hits.get(first).is_some_and(|h| h.start < sentence.end) {
+            let lo = hits.partition_point(|h| h.start < sentence.start);
+            let hi = hits.partition_point(|h| h.start < sentence.end);
+            let stext = text.get(sentence.start..sentence.end).unwrap_or_default();
+            // threats, plans and denials report nothing: no need to look for their places
+            let factual =
+                hits.get(lo..hi).unwrap_or_default().iter().any(|h| {
+                    triggers::framing(stext, h.start - sentence.start) == Framing::Factual
+                });
+            if factual {
                 found.extend(ctx.find_places(sentence.start, sentence.end));
             }
         }
-        ctx.region_counts = region_counts(text, gazetteer);
         ctx.places = ctx.resolve_places(found);
         ctx.places.extend(ctx.capital_mentions());
         ctx.places.sort_by_key(|l| l.start);
-        ctx.dominant_region = ctx.dominant_region();
         ctx.section_dates();
         ctx
     }
@@ -480,13 +485,16 @@ impl<'a> ArticleContext<'a> {
     fn capital_mentions(&self) -> Vec<Located> {
         // "the capital" of Nagorno-Karabakh, when the article is about Karabakh.
         let mut located: Vec<Located> = Vec::new();
+        if !self.text.contains("capital") {
+            return located;
+        }
         if let (Some(nk), Some(stepanakert)) = (
             self.gazetteer.by_name("Nagorno-Karabakh"),
             self.gazetteer.by_name("Stepanakert"),
         ) {
             let count = |name: &str| {
                 self.gazetteer.by_name(name).map_or(0, |i| {
-                    self.region_counts
+                    self.counts()
                         .get(&i)
                         .copied()
                         .unwrap_or_else(|| self.places.iter().filter(|l| l.entry == i).count())
@@ -535,8 +543,19 @@ impl<'a> ArticleContext<'a> {
             .map_or(PlaceKind::Country, |e| e.kind)
     }
 
+    /// Region names counted over the whole article, computed when first needed.
+    fn counts(&self) -> &BTreeMap<usize, usize> {
+        self.region_counts
+            .get_or_init(|| region_counts(self.text, self.gazetteer))
+    }
+
+    /// The region the article is mostly about, computed when first needed.
+    fn dominant(&self) -> Option<usize> {
+        *self.dominant_region.get_or_init(|| self.dominant_region())
+    }
+
     fn dominant_region(&self) -> Option<usize> {
-        let mut counts: BTreeMap<usize, usize> = self.region_counts.clone();
+        let mut counts: BTreeMap<usize, usize> = self.counts().clone();
         if counts.is_empty() {
             for l in &self.places {
                 *counts.entry(l.entry).or_default() += 1;
@@ -1025,9 +1044,7 @@ impl<'a> ArticleContext<'a> {
             }
         }
         // "the region" of an article about one region
-        let region = self
-            .dominant_region
-            .filter(|_| anaphor == Anaphor::Region)?;
+        let region = self.dominant().filter(|_| anaphor == Anaphor::Region)?;
         Some(Located {
             start: 0,
             end: 0,
@@ -1042,7 +1059,7 @@ impl<'a> ArticleContext<'a> {
         if hit.def().kind != EventKind::Strike {
             return None;
         }
-        let region = self.dominant_region?;
+        let region = self.dominant()?;
         let ws = words_after(stext.get(hit.end..).unwrap_or_default(), 3);
         let prep = ws
             .first()
