@@ -177,6 +177,8 @@ pub struct AppState {
     pub places: Vec<crate::model::Place>,
     /// Index into `places` for each event.
     pub event_place: Vec<usize>,
+    /// Indices of the undated events.
+    pub undated: Vec<usize>,
     /// The places of `filtered` (the map's faint context), each once.
     pub filtered_places: Vec<crate::model::Place>,
     /// Histogram of the dataset.
@@ -210,6 +212,7 @@ impl AppState {
             filtered_places: Vec::new(),
             places: Vec::new(),
             event_place: Vec::new(),
+            undated: Vec::new(),
             histogram: None,
             timeline_spans: Vec::new(),
             loading: None,
@@ -266,6 +269,7 @@ impl AppState {
             })
             .collect();
         self.places = places;
+        self.undated = dataset.undated();
         self.dataset = Arc::new(dataset);
         self.generation += 1;
         self.selected = None;

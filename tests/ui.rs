@@ -12,15 +12,19 @@ use karabakh_atlas::map::{MapHit, geo_point, map_hit_id};
 use karabakh_atlas::timeline::highlight;
 use karabakh_atlas::ui::Command;
 
-fn harness() -> Harness<'static, AtlasApp> {
-    let app = AtlasApp::new(
+/// The app on the bundled seeds, as on a first start.
+fn seeds_app() -> AtlasApp {
+    AtlasApp::new(
         karabakh_atlas::seeds::dataset(),
         Origin::Bundled,
         Persisted::default(),
-    );
+    )
+}
+
+fn harness() -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1360.0, 860.0))
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), seeds_app());
     harness.run_steps(3);
     harness
 }
@@ -397,15 +401,10 @@ fn settings_round_trip_and_corrupt_settings_are_reported() {
 
 #[test]
 fn window_snapshot_on_the_seeds() {
-    let app = AtlasApp::new(
-        karabakh_atlas::seeds::dataset(),
-        Origin::Bundled,
-        Persisted::default(),
-    );
     let mut h = Harness::builder()
         .with_size(egui::vec2(1360.0, 860.0))
         .wgpu()
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), seeds_app());
     h.run_steps(3);
     h.snapshot("seeds_window");
 }

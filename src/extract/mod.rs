@@ -488,10 +488,7 @@ impl<'a> ArticleContext<'a> {
         if !self.text.contains("capital") {
             return located;
         }
-        if let (Some(nk), Some(stepanakert)) = (
-            self.gazetteer.by_name("Nagorno-Karabakh"),
-            self.gazetteer.by_name("Stepanakert"),
-        ) {
+        if let Some(stepanakert) = self.gazetteer.by_name("Stepanakert") {
             let count = |name: &str| {
                 self.gazetteer.by_name(name).map_or(0, |i| {
                     self.counts()
@@ -502,7 +499,7 @@ impl<'a> ArticleContext<'a> {
             };
             let about_karabakh = count("Nagorno-Karabakh") >= 2
                 && count("Nagorno-Karabakh") > count("Baku") + count("Yerevan");
-            if about_karabakh && self.text.contains("capital") {
+            if about_karabakh {
                 for m in THE_CAPITAL.find_iter(self.text) {
                     let after = self.text.get(m.end()..).unwrap_or_default();
                     let before = self.text.get(..m.start()).unwrap_or_default();
@@ -519,7 +516,6 @@ impl<'a> ArticleContext<'a> {
                         });
                     }
                 }
-                let _ = nk;
             }
         }
         located

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
 
 use super::basemap::{Area, AreaRole, BASEMAP};
-use super::{MapView, Projection, geo_point};
+use super::{Projection, geo_point};
 use crate::app::AppState;
 use crate::model::{Event, EventKind, Status};
 use crate::ui::{Command, style};
@@ -338,10 +338,9 @@ fn basemap_ui(painter: &egui::Painter, projection: &Projection) {
         );
     }
     // region labels
-    if let Some(nk) = b
-        .karabakh
+    if b.karabakh
         .iter()
-        .find(|a| a.role == AreaRole::KarabakhOblast)
+        .any(|a| a.role == AreaRole::KarabakhOblast)
     {
         let at = projection.screen_from_geo(geo_point(46.93, 39.70));
         place_label(
@@ -364,7 +363,6 @@ fn basemap_ui(painter: &egui::Painter, projection: &Projection) {
                 Align2::CENTER_CENTER,
             );
         }
-        let _ = nk;
     }
     for area in b
         .provinces
@@ -653,5 +651,4 @@ fn legend_ui(ui: &mut egui::Ui, rect: Rect, commands: &mut Vec<Command>) {
     if ui.put(button, egui::Button::new("Reset view")).clicked() {
         commands.push(Command::ResetMapView);
     }
-    let _ = MapView::default();
 }

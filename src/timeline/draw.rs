@@ -19,7 +19,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     let Some(h) = &state.histogram else {
         ui.horizontal(|ui| {
             ui.heading("No dated events");
-            let undated = state.dataset.undated().len();
+            let undated = state.undated.len();
             if undated > 0 {
                 ui.label(format!("{undated} undated events are listed on the right."));
             }

@@ -242,7 +242,7 @@ fn side_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             .default_size(300.0)
             .show(ui, |ui| evidence_ui(ui, state, selected, commands));
     }
-    let undated = state.dataset.undated();
+    let undated = &state.undated;
     if !undated.is_empty() {
         egui::Panel::bottom("undated")
             .resizable(false)
@@ -254,7 +254,7 @@ fn side_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                             .max_height(140.0)
                             .id_salt("undated-list")
                             .show(ui, |ui| {
-                                for &i in &undated {
+                                for &i in undated {
                                     if let Some(e) = state.dataset.events.get(i) {
                                         event_row_ui(ui, state, i, e, commands);
                                     }

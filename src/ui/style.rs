@@ -44,14 +44,6 @@ pub fn kind_symbol(kind: EventKind) -> (&'static str, Color32) {
     }
 }
 
-/// "Strike" from "strike".
-pub fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
 /// A date span as people write it: "4 Oct 2020", "Oct 2020", "2020", "3–4 Oct 2020".
 pub fn date_label(span: DateSpan) -> String {
     match span.precision {
