@@ -185,50 +185,48 @@ fn split_sentences(
     };
     let bytes = line.as_bytes();
     let mut sentence_start = 0usize;
-    let mut i = 0usize;
-    while i < bytes.len() {
+    let mut from = 0usize;
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+    {
+        let i = from + found;
         let b = bytes.get(i).copied().unwrap_or(0);
-        if matches!(b, b'.' | b'!' | b'?') {
-            let mut j = i + 1;
-            // closing quotes and brackets belong to the sentence
-            loop {
-                let rest = line.get(j..).unwrap_or_default();
-                let Some(c) = rest.chars().next() else { break };
-                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']') {
-                    j += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
+        let mut j = i + 1;
+        // closing quotes and brackets belong to the sentence
+        loop {
             let rest = line.get(j..).unwrap_or_default();
-            let after_space = rest.trim_start();
-            let has_space = rest.len() > after_space.len();
-            let next = after_space.chars().next();
-            let boundary = has_space
-                && next.is_some_and(|c| {
-                    c.is_uppercase()
-                        || c.is_ascii_digit()
-                        || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
-                })
-                && !(b == b'.' && is_abbreviation(line.get(sentence_start..i).unwrap_or_default()));
-            if boundary {
-                push_trimmed(
-                    out,
-                    text,
-                    start + sentence_start,
-                    start + j,
-                    paragraph,
-                    section,
-                    false,
-                );
-                sentence_start = j;
-                i = j;
-                continue;
+            let Some(c) = rest.chars().next() else { break };
+            if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']') {
+                j += c.len_utf8();
+            } else {
+                break;
             }
-            i = j;
-            continue;
         }
-        i += 1;
+        let rest = line.get(j..).unwrap_or_default();
+        let after_space = rest.trim_start();
+        let has_space = rest.len() > after_space.len();
+        let next = after_space.chars().next();
+        let boundary = has_space
+            && next.is_some_and(|c| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
+            })
+            && !(b == b'.' && is_abbreviation(line.get(sentence_start..i).unwrap_or_default()));
+        if boundary {
+            push_trimmed(
+                out,
+                text,
+                start + sentence_start,
+                start + j,
+                paragraph,
+                section,
+                false,
+            );
+            sentence_start = j;
+        }
+        from = j;
     }
     push_trimmed(
         out,
@@ -246,10 +244,10 @@ fn is_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or_default();
-    let lower = word.to_ascii_lowercase();
     // single initials ("J. Smith") and dotted abbreviations ("U.S")
-    lower.chars().count() == 1 && lower.chars().all(|c| c.is_alphabetic())
-        || ABBREVIATIONS.contains(&lower.as_str())
+    let mut chars = word.chars();
+    let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

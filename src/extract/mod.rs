@@ -22,7 +22,7 @@ use crate::model::{
 use dates::{DateRole, DateValue, Reference};
 use gazetteer::{GAZETTEER, Gazetteer, PlaceMention};
 use layout::{Layout, Sentence};
-use triggers::{Form, Framing, TriggerHit};
+use triggers::{Form, Framing, TriggerHit, Word};
 
 /// One event as reported by one sentence, before merging.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,18 +75,25 @@ struct ArticleContext<'a> {
     /// Date expressions of each sentence, found once when first needed.
     sentence_dates: Vec<std::cell::OnceCell<Vec<dates::DateMention>>>,
     /// How often each region, Baku and Yerevan are named in the whole article.
-    region_counts: std::cell::OnceCell<BTreeMap<usize, usize>>,
+    region_counts: BTreeMap<usize, usize>,
+    /// Framing of every trigger in a sentence, by its absolute start.
+    framings: Vec<(usize, Framing)>,
 }
 
-/// Region names (and the two capitals) of the gazetteer, for counting over a whole article.
-struct RegionNames {
+/// Trigger words plus the region names (and the two capitals) of the gazetteer in one
+/// automaton: a single pass over an article finds its triggers and counts what it is about.
+struct Scanner {
     automaton: aho_corasick::AhoCorasick,
+    /// Gazetteer entry of each name pattern (patterns after the triggers).
     entries: Vec<usize>,
 }
 
-static REGION_NAMES: LazyLock<Option<RegionNames>> = LazyLock::new(|| {
+static SCANNER: LazyLock<Option<Scanner>> = LazyLock::new(|| {
     let g = &*GAZETTEER;
-    let mut names = Vec::new();
+    let mut patterns: Vec<String> = triggers::TRIGGERS
+        .iter()
+        .map(|t| t.text.to_owned())
+        .collect();
     let mut entries = Vec::new();
     for (i, e) in g.entries.iter().enumerate() {
         if e.kind == PlaceKind::Region || matches!(e.name.as_str(), "Baku" | "Yerevan") {
@@ -94,7 +101,7 @@ static REGION_NAMES: LazyLock<Option<RegionNames>> = LazyLock::new(|| {
                 .chain(&e.alt_names)
                 .filter(|n| n.is_ascii() && n.len() >= 3)
             {
-                names.push(n.clone());
+                patterns.push(n.clone());
                 entries.push(i);
             }
         }
@@ -103,25 +110,37 @@ static REGION_NAMES: LazyLock<Option<RegionNames>> = LazyLock::new(|| {
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&names)
+        .build(&patterns)
         .ok()?;
-    Some(RegionNames { automaton, entries })
+    Some(Scanner { automaton, entries })
 });
 
-/// Counts region names over the whole text with one cheap scan.
-fn region_counts(text: &str, gazetteer: &Gazetteer) -> BTreeMap<usize, usize> {
+/// The triggers of `text` and how often each region, Baku and Yerevan are named in it.
+fn scan(text: &str, gazetteer: &Gazetteer) -> (Vec<TriggerHit>, BTreeMap<usize, usize>) {
     let mut counts = BTreeMap::new();
-    if !std::ptr::eq(gazetteer, &*GAZETTEER) {
-        return counts;
-    }
-    if let Some(names) = REGION_NAMES.as_ref() {
-        for m in names.automaton.find_iter(text) {
-            if let Some(&e) = names.entries.get(m.pattern().as_usize()) {
-                *counts.entry(e).or_default() += 1;
+    let scanner = SCANNER
+        .as_ref()
+        .filter(|_| std::ptr::eq(gazetteer, &*GAZETTEER));
+    let Some(scanner) = scanner else {
+        return (triggers::find_triggers(text), counts);
+    };
+    let n_triggers = triggers::TRIGGERS.len();
+    let mut hits = Vec::new();
+    for m in scanner.automaton.find_iter(text) {
+        let pattern = m.pattern().as_usize();
+        if pattern < n_triggers {
+            if triggers::on_word_boundaries(text, m.start(), m.end()) {
+                hits.push(TriggerHit {
+                    start: m.start(),
+                    end: m.end(),
+                    trigger: pattern,
+                });
             }
+        } else if let Some(&e) = scanner.entries.get(pattern - n_triggers) {
+            *counts.entry(e).or_default() += 1;
         }
     }
-    counts
+    (hits, counts)
 }
 
 #[allow(clippy::expect_used)] // constant pattern
@@ -259,11 +278,11 @@ pub fn extract_article(article: &Article) -> Vec<Mention> {
 /// Extracts event mentions from one article with `gazetteer`.
 pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
     let text = article.text.as_str();
-    let hits = triggers::find_triggers(text);
+    let (hits, region_counts) = scan(text, gazetteer);
     if hits.is_empty() {
         return Vec::new();
     }
-    let ctx = ArticleContext::new(article, gazetteer, &hits);
+    let ctx = ArticleContext::new(article, gazetteer, &hits, region_counts);
     let mut mentions = Vec::new();
     let mut paragraph_claims: Vec<(usize, usize)> = Vec::new(); // (paragraph, first mention index)
     for (index, sentence) in ctx.layout.sentences.iter().enumerate() {
@@ -347,7 +366,12 @@ fn is_caption(sentence: &str) -> bool {
 }
 
 impl<'a> ArticleContext<'a> {
-    fn new(article: &'a Article, gazetteer: &'a Gazetteer, hits: &[TriggerHit]) -> Self {
+    fn new(
+        article: &'a Article,
+        gazetteer: &'a Gazetteer,
+        hits: &[TriggerHit],
+        region_counts: BTreeMap<usize, usize>,
+    ) -> Self {
         let text = article.text.as_str();
         let layout = layout::layout_with(text, |start, end| {
             let first = hits.partition_point(|h| h.start < start);
@@ -385,8 +409,9 @@ impl<'a> ArticleContext<'a> {
             outbreak: None,
             dominant_region: std::cell::OnceCell::new(),
             dateline_end,
-            region_counts: std::cell::OnceCell::new(),
+            region_counts,
             sentence_dates: Vec::new(),
+            framings: Vec::new(),
         };
         ctx.sentence_dates = (0..ctx.layout.sentences.len())
             .map(|_| std::cell::OnceCell::new())
@@ -398,10 +423,12 @@ impl<'a> ArticleContext<'a> {
             let hi = hits.partition_point(|h| h.start < sentence.end);
             let stext = text.get(sentence.start..sentence.end).unwrap_or_default();
             // threats, plans and denials report nothing: no need to look for their places
-            let factual =
-                hits.get(lo..hi).unwrap_or_default().iter().any(|h| {
-                    triggers::framing(stext, h.start - sentence.start) == Framing::Factual
-                });
+            let mut factual = false;
+            for h in hits.get(lo..hi).unwrap_or_default() {
+                let f = triggers::framing(stext, h.start - sentence.start);
+                factual |= f == Framing::Factual;
+                ctx.framings.push((h.start, f));
+            }
             if factual {
                 found.extend(ctx.find_places(sentence.start, sentence.end));
             }
@@ -539,10 +566,19 @@ impl<'a> ArticleContext<'a> {
             .map_or(PlaceKind::Country, |e| e.kind)
     }
 
-    /// Region names counted over the whole article, computed when first needed.
+    /// Region names counted over the whole article.
     fn counts(&self) -> &BTreeMap<usize, usize> {
-        self.region_counts
-            .get_or_init(|| region_counts(self.text, self.gazetteer))
+        &self.region_counts
+    }
+
+    /// Framing of the trigger starting at absolute byte `start` of the text.
+    fn framing_at(&self, stext: &str, sentence_start: usize, hit: &TriggerHit) -> Framing {
+        let start = hit.start + sentence_start;
+        let i = self.framings.partition_point(|(s, _)| *s < start);
+        match self.framings.get(i) {
+            Some((s, f)) if *s == start => *f,
+            _ => triggers::framing(stext, hit.start),
+        }
     }
 
     /// The region the article is mostly about, computed when first needed.
@@ -745,7 +781,7 @@ impl<'a> ArticleContext<'a> {
         let usable: Vec<(TriggerHit, Framing)> = hits
             .iter()
             .filter(|h| self.usable_form(stext, h, hits))
-            .map(|h| (*h, triggers::framing(stext, h.start)))
+            .map(|h| (*h, self.framing_at(stext, sentence.start, h)))
             .collect();
         // Each place goes to the nearest verb-like trigger on its left, else on its right;
         // force nouns ("peacekeepers in X") take only the place their preposition governs.
@@ -902,7 +938,7 @@ impl<'a> ArticleContext<'a> {
             Form::Plain | Form::Intransitive => {
                 // "struck a deal", "attack helicopter", "strike force" are not attacks on a place
                 let next = words_after(after, 1);
-                let next = next.first().map(String::as_str).unwrap_or_default();
+                let next = next.first().map(Word::as_str).unwrap_or_default();
                 !matches!(
                     next,
                     "deal"
@@ -930,7 +966,7 @@ impl<'a> ArticleContext<'a> {
             Form::Transitive => {
                 let trimmed = after.trim_start();
                 let next_word = words_after(after, 1);
-                let next = next_word.first().map(String::as_str).unwrap_or_default();
+                let next = next_word.first().map(Word::as_str).unwrap_or_default();
                 let capital = trimmed.chars().next().is_some_and(char::is_uppercase);
                 (capital
                     || matches!(
@@ -993,7 +1029,7 @@ impl<'a> ArticleContext<'a> {
             .filter(|p| p.start >= hit.end + sentence_start)
         {
             let gap = self.text.get(cursor..p.start).unwrap_or_default();
-            let gap_words: Vec<String> = triggers::words(gap).map(|w| w.into_owned()).collect();
+            let gap_words: Vec<Word<'_>> = triggers::words(gap).collect();
             let first = result.is_empty();
             let list_gap = gap.trim().trim_start_matches(',').trim().is_empty()
                 || matches!(gap.trim().trim_start_matches(',').trim(), "and" | "or");
@@ -1184,21 +1220,15 @@ fn highlights(
     out
 }
 
-fn words_before(text: &str, n: usize) -> Vec<String> {
-    let mut ws: Vec<String> = triggers::words_rev(text)
-        .take(n)
-        .map(|w| w.into_owned())
-        .collect();
+fn words_before(text: &str, n: usize) -> Vec<Word<'_>> {
+    let mut ws: Vec<Word<'_>> = triggers::words_rev(text).take(n).collect();
     ws.reverse();
     ws
 }
 
 /// The first `n` words of `text`.
-fn words_after(text: &str, n: usize) -> Vec<String> {
-    triggers::words(text)
-        .take(n)
-        .map(|w| w.into_owned())
-        .collect()
+fn words_after(text: &str, n: usize) -> Vec<Word<'_>> {
+    triggers::words(text).take(n).collect()
 }
 
 fn distance_km(a: Option<&gazetteer::Entry>, b: Option<&gazetteer::Entry>) -> f64 {

@@ -2,7 +2,6 @@
 //! article needs any further work) and the cues around them: modality (threats, plans,
 //! hypotheticals, negation), attribution (claims), and the sides named as actor or target.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -318,22 +317,30 @@ static STEM_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// Trigger words of `text` on word boundaries.
 pub fn find_triggers(text: &str) -> Vec<TriggerHit> {
-    if !STEM_AUTOMATON.is_match(text) {
+    if !may_have_trigger(text) {
         return Vec::new();
     }
     TRIGGER_AUTOMATON
         .find_iter(text)
-        .filter(|m| {
-            let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
-            let after = text.get(m.end()..).and_then(|s| s.chars().next());
-            !is_word_char(before) && !is_word_char(after)
-        })
+        .filter(|m| on_word_boundaries(text, m.start(), m.end()))
         .map(|m| TriggerHit {
             start: m.start(),
             end: m.end(),
             trigger: m.pattern().as_usize(),
         })
         .collect()
+}
+
+/// The first, cheapest pass: false when `text` holds no trigger stem at all.
+pub fn may_have_trigger(text: &str) -> bool {
+    STEM_AUTOMATON.is_match(text)
+}
+
+/// Whether `start..end` of `text` is a whole word (hyphenated words count as one).
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !is_word_char(before) && !is_word_char(after)
 }
 
 /// Whether `text` contains any trigger at all: the cheap prefilter.
@@ -345,24 +352,74 @@ fn is_word_part(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
 }
 
-/// A word lower-cased with typographic apostrophes straightened, borrowed when already so.
-fn normal_word(w: &str) -> Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        Cow::Owned(w.to_lowercase().replace('’', "'"))
-    } else {
-        Cow::Borrowed(w)
+/// A normalised word: lower-case, typographic apostrophes straightened. Borrowed when the
+/// text already is so, kept inline when short, allocated only for long non-ASCII words.
+#[derive(Clone, Debug)]
+pub enum Word<'a> {
+    /// The text itself.
+    Borrowed(&'a str),
+    /// A short lower-cased ASCII copy.
+    Inline([u8; 24], u8),
+    /// Anything else.
+    Owned(String),
+}
+
+impl std::ops::Deref for Word<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Word::Borrowed(s) => s,
+            Word::Inline(buf, len) => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Word::Owned(s) => s,
+        }
     }
 }
 
+impl PartialEq<str> for Word<'_> {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<&str> for Word<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl Word<'_> {
+    /// The word as a string slice.
+    pub fn as_str(&self) -> &str {
+        self
+    }
+}
+
+fn normal_word(w: &str) -> Word<'_> {
+    if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return Word::Borrowed(w);
+    }
+    if w.is_ascii() && w.len() <= 24 {
+        let mut buf = [0u8; 24];
+        for (d, b) in buf.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        return Word::Inline(buf, u8::try_from(w.len()).unwrap_or(0));
+    }
+    Word::Owned(w.to_lowercase().replace('’', "'"))
+}
+
 /// Lower-case words of `text` (apostrophes kept inside words, typographic ones straightened).
-pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
     text.split(|c: char| !is_word_part(c))
         .filter(|w| !w.is_empty())
         .map(normal_word)
 }
 
 /// The words of `text` from the last one backwards.
-pub fn words_rev(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+pub fn words_rev(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
     text.rsplit(|c: char| !is_word_part(c))
         .filter(|w| !w.is_empty())
         .map(normal_word)
@@ -645,12 +702,28 @@ pub fn is_claim(sentence: &str, trigger_start: usize) -> bool {
             .chars()
             .filter(|&c| c == '”')
             .count();
-    if quoted_open || words(sentence).any(|w| CLAIM.contains(&&*w)) {
+    if quoted_open {
         return true;
     }
-    // "officials reported" attributes; "shelling was reported" does not
-    let ws: Vec<Cow<'_, str>> = words(sentence).collect();
-    ws.windows(2).any(|pair| matches!(pair, [before, w] if w == "reported" && !matches!(&**before, "was" | "were" | "been" | "is" | "are" | "be" | "also" | "widely")))
+    // a claim word, or "officials reported" (but not "shelling was reported")
+    let mut previous: Option<Word<'_>> = None;
+    for w in words(sentence) {
+        if CLAIM.contains(&&*w) {
+            return true;
+        }
+        if w == "reported"
+            && previous.as_deref().is_some_and(|b| {
+                !matches!(
+                    b,
+                    "was" | "were" | "been" | "is" | "are" | "be" | "also" | "widely"
+                )
+            })
+        {
+            return true;
+        }
+        previous = Some(w);
+    }
+    false
 }
 
 /// Whether the sentence denies earlier claims ("The Armenian side denied the accusations").
@@ -662,7 +735,7 @@ pub fn denies_claims(sentence: &str) -> bool {
     {
         return false;
     }
-    let ws: Vec<Cow<'_, str>> = words(sentence).collect();
+    let ws: Vec<Word<'_>> = words(sentence).collect();
     let denial = ws.iter().any(|w| {
         matches!(
             &**w,
