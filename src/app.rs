@@ -12,11 +12,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::ReadOptions;
-use crate::load::{self, LoadError, Progress};
+use crate::load::{LoadError, LoadedFolder, Progress};
 use crate::map::MapView;
 use crate::model::{Dataset, EventKind, Status};
 use crate::timeline::{self, Histogram, TimeMode, TimeState};
 use crate::ui::{self, Command};
+use crate::watch::{FolderWatch, WatchOutcome};
 
 /// Where the dataset on screen came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -136,7 +137,9 @@ pub struct Loading {
     pub folder: PathBuf,
     /// Shared progress and cancel flag.
     pub progress: Arc<Progress>,
-    receiver: Receiver<Result<Dataset, LoadError>>,
+    receiver: Receiver<Result<(LoadedFolder, Dataset), LoadError>>,
+    /// Woken by the folder watcher once loaded.
+    ctx: egui::Context,
 }
 
 /// An article opened in full.
@@ -274,6 +277,27 @@ impl AppState {
         self.generation += 1;
         self.selected = None;
         self.article = None;
+        self.refresh_visible();
+    }
+
+    /// Replaces the dataset after the open folder changed on disk: the slider stays where the
+    /// user left it (within the new date range), the selection follows its event if it still
+    /// exists, and an open article stays open.
+    pub fn update_dataset(&mut self, dataset: Dataset) {
+        let selected_id = self
+            .selected
+            .and_then(|i| self.dataset.events.get(i))
+            .map(|e| e.id.clone());
+        let cursor = self.view.time.cursor;
+        let article = self.article.take();
+        self.set_dataset(dataset);
+        if let (Some(c), Some((a, b))) = (cursor, self.dataset.date_range()) {
+            self.view.time.cursor = Some(c.clamp(a, b));
+        }
+        self.selected =
+            selected_id.and_then(|id| self.dataset.events.iter().position(|e| e.id == id));
+        self.article = article;
+        self.visible_key = None;
         self.refresh_visible();
     }
 
@@ -482,6 +506,8 @@ pub struct AtlasApp {
     dialog: Option<Receiver<Option<PathBuf>>>,
     export_dialog: Option<(Receiver<Option<PathBuf>>, bool)>,
     last_frame: Option<f64>,
+    /// The open folder, watched for changes (none for the bundled seeds).
+    watch: Option<FolderWatch>,
 }
 
 const STATE_KEY: &str = "karabakh-atlas-state";
@@ -495,6 +521,7 @@ impl AtlasApp {
             dialog: None,
             export_dialog: None,
             last_frame: None,
+            watch: None,
         }
     }
 
@@ -523,17 +550,22 @@ impl AtlasApp {
         let (sender, receiver) = channel();
         let thread_progress = Arc::clone(&progress);
         let thread_folder = folder.clone();
+        let thread_ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("folder-loader".to_owned())
             .spawn(move || {
-                let result = load::load_folder(
+                let result = LoadedFolder::load(
                     &thread_folder,
                     ReadOptions::default(),
                     &thread_progress,
                     false,
-                );
+                )
+                .map(|loaded| {
+                    let dataset = loaded.dataset();
+                    (loaded, dataset)
+                });
                 let _ = sender.send(result);
-                ctx.request_repaint();
+                thread_ctx.request_repaint();
             });
         match spawned {
             Ok(_) => {
@@ -541,6 +573,7 @@ impl AtlasApp {
                     folder,
                     progress,
                     receiver,
+                    ctx,
                 })
             }
             Err(e) => self.state.notice = Some(format!("Cannot start loading: {e}")),
@@ -567,9 +600,10 @@ impl AtlasApp {
             }
             Ok(result) => {
                 let folder = loading.folder.clone();
+                let ctx = loading.ctx.clone();
                 self.state.loading = None;
                 match result {
-                    Ok(dataset) => {
+                    Ok((loaded, dataset)) => {
                         let (articles, events, problems) = (
                             dataset.articles.len(),
                             dataset.events.len(),
@@ -588,6 +622,14 @@ impl AtlasApp {
                             ));
                         }
                         self.state.set_dataset(dataset);
+                        let watch = FolderWatch::start(loaded, move || ctx.request_repaint());
+                        if let Some(e) = &watch.error {
+                            self.state.notice = Some(format!(
+                                "Not watching {} for changes: {e}",
+                                folder.display()
+                            ));
+                        }
+                        self.watch = Some(watch);
                         self.state.origin = Origin::Folder(folder.clone());
                         self.state.view.last_folder = Some(folder.clone());
                         self.state.view.recent_folders.retain(|f| f != &folder);
@@ -708,10 +750,48 @@ impl AtlasApp {
         }
     }
 
+    /// Applies a finished update of the watched folder.
+    fn poll_watch(&mut self, ctx: &egui::Context) {
+        let Some(watch) = &mut self.watch else { return };
+        match watch.poll() {
+            Some(WatchOutcome::Updated(dataset, summary)) => {
+                if summary.reread + summary.removed > 0 {
+                    let n = |k: usize, what: &str| match k {
+                        1 => format!("1 {what}"),
+                        k => format!("{k} {what}s"),
+                    };
+                    self.state.notice = Some(format!(
+                        "{} changed on disk: {} read again, {} gone.",
+                        watch.root().display(),
+                        n(summary.reread, "file"),
+                        n(summary.removed, "file")
+                    ));
+                }
+                self.state.update_dataset(dataset);
+            }
+            Some(WatchOutcome::Failed(e)) => {
+                self.state.notice = Some(format!(
+                    "Could not read the changes in {}: {e}. The articles on screen are as last read.",
+                    watch.root().display()
+                ));
+            }
+            None => {}
+        }
+        if watch.busy() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    /// The folder being watched for changes, if any.
+    pub fn watched_folder(&self) -> Option<&Path> {
+        self.watch.as_ref().map(FolderWatch::root)
+    }
+
     /// One frame: inputs, commands, then drawing. Public so tests drive exactly this.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_loader();
+        self.poll_watch(&ctx);
         self.poll_dialog(&ctx);
         self.poll_export_dialog();
         self.handle_drops(&ctx);
@@ -741,6 +821,7 @@ impl AtlasApp {
                         l.progress.cancel.store(true, Ordering::Relaxed);
                     }
                     self.state.set_dataset(crate::seeds::dataset());
+                    self.watch = None;
                     self.state.origin = Origin::Bundled;
                     self.state.view.last_folder = None;
                 }

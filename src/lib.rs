@@ -17,3 +17,4 @@ pub mod model;
 pub mod seeds;
 pub mod timeline;
 pub mod ui;
+pub mod watch;

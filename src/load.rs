@@ -1,15 +1,18 @@
 //! Folder → [`Dataset`]: list, then read, decode and extract every article in parallel
 //! (rayon), reporting progress and honouring cancellation; merge the mentions into events.
-//! Used by the CLI and by the viewer's background loader alike.
+//! A [`LoadedFolder`] keeps each file's mentions so that, when files change, only those are
+//! read again ([`LoadedFolder::update`]). Used by the CLI and by the viewer alike.
 
-use std::path::Path;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use crate::corpus::metadata::CsvEntry;
 use crate::corpus::{self, CorpusError, ReadOptions};
-use crate::extract;
-use crate::model::{Dataset, Problem};
+use crate::extract::{self, Mention};
+use crate::model::{Article, Dataset, Problem};
 
 /// Progress of a load, shared with whoever watches it.
 #[derive(Debug, Default)]
@@ -42,6 +45,38 @@ pub enum LoadError {
     Cancelled,
 }
 
+/// What one file gave.
+#[derive(Clone, Debug)]
+enum Outcome {
+    /// The article (text dropped unless kept), a caveat, and its event mentions.
+    Read(Article, Option<Problem>, Vec<Mention>),
+    /// Why it could not be read.
+    Failed(Problem),
+}
+
+/// A folder read once, with what every file gave, ready to take changes.
+#[derive(Debug)]
+pub struct LoadedFolder {
+    root: PathBuf,
+    options: ReadOptions,
+    keep_text: bool,
+    /// Problems of the listing itself (loops, skipped file types, bad CSV rows).
+    listing_problems: Vec<Problem>,
+    csv: HashMap<String, CsvEntry>,
+    /// Relative paths in listing order.
+    order: Vec<String>,
+    files: HashMap<String, Outcome>,
+}
+
+/// What an update did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UpdateSummary {
+    /// Files read again (new or changed).
+    pub reread: usize,
+    /// Files gone since the last read.
+    pub removed: usize,
+}
+
 /// Reads and extracts a whole folder. `keep_text` keeps article texts in memory (the viewer
 /// re-reads files on demand instead, so large corpora stay small).
 pub fn load_folder(
@@ -50,53 +85,173 @@ pub fn load_folder(
     progress: &Progress,
     keep_text: bool,
 ) -> Result<Dataset, LoadError> {
-    let listing = corpus::list_folder(root)?;
-    progress.total.store(listing.files.len(), Ordering::Relaxed);
-    let results: Vec<_> = listing
-        .files
-        .par_iter()
-        .map(|(path, rel)| {
-            if progress.cancelled() {
-                return None;
-            }
-            let result = corpus::read_article(path, rel, listing.csv.get(rel), options).map(
-                |(mut article, note)| {
-                    let mentions = extract::extract_article(&article);
-                    progress
-                        .bytes
-                        .fetch_add(article.text.len(), Ordering::Relaxed);
-                    if !keep_text {
-                        article.text = String::new();
+    LoadedFolder::load(root, options, progress, keep_text).map(LoadedFolder::into_dataset)
+}
+
+impl LoadedFolder {
+    /// Lists and reads every article of `root` in parallel.
+    pub fn load(
+        root: &Path,
+        options: ReadOptions,
+        progress: &Progress,
+        keep_text: bool,
+    ) -> Result<Self, LoadError> {
+        let mut folder = Self {
+            root: root.to_owned(),
+            options,
+            keep_text,
+            listing_problems: Vec::new(),
+            csv: HashMap::new(),
+            order: Vec::new(),
+            files: HashMap::new(),
+        };
+        folder.refresh(None, progress)?;
+        Ok(folder)
+    }
+
+    /// The folder this was read from.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Takes changes: lists the folder again, reads the files that are new, that lie at or
+    /// under one of `changed` (paths reported by a watcher, absolute or relative to the
+    /// folder), or whose `articles.csv` row changed, and forgets the files that are gone.
+    /// The result equals a fresh load of the folder as it now is.
+    pub fn update(
+        &mut self,
+        changed: &[PathBuf],
+        progress: &Progress,
+    ) -> Result<UpdateSummary, LoadError> {
+        let canonical = self.root.canonicalize().ok();
+        let dirty: BTreeSet<String> = changed
+            .iter()
+            .filter_map(|p| {
+                let rel = p
+                    .strip_prefix(&self.root)
+                    .ok()
+                    .or_else(|| canonical.as_deref().and_then(|c| p.strip_prefix(c).ok()))
+                    .unwrap_or(p);
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                (!rel.is_empty()).then_some(rel)
+            })
+            .collect();
+        self.refresh(Some(&dirty), progress)
+    }
+
+    /// Lists the folder and reads the files that need it (all of them when `dirty` is None).
+    fn refresh(
+        &mut self,
+        dirty: Option<&BTreeSet<String>>,
+        progress: &Progress,
+    ) -> Result<UpdateSummary, LoadError> {
+        let listing = corpus::list_folder(&self.root)?;
+        let is_dirty = |rel: &str| {
+            dirty.is_none_or(|d| {
+                d.iter().any(|p| {
+                    rel.strip_prefix(p.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+                })
+            })
+        };
+        let to_read: Vec<&(PathBuf, String)> = listing
+            .files
+            .iter()
+            .filter(|(_, rel)| {
+                !self.files.contains_key(rel)
+                    || is_dirty(rel)
+                    || self.csv.get(rel) != listing.csv.get(rel)
+            })
+            .collect();
+        progress.total.store(to_read.len(), Ordering::Relaxed);
+        let options = self.options;
+        let keep_text = self.keep_text;
+        let read: Vec<Option<(String, Outcome)>> = to_read
+            .par_iter()
+            .map(|(path, rel)| {
+                if progress.cancelled() {
+                    return None;
+                }
+                let outcome = match corpus::read_article(path, rel, listing.csv.get(rel), options) {
+                    Ok((mut article, note)) => {
+                        let mentions = extract::extract_article(&article);
+                        progress
+                            .bytes
+                            .fetch_add(article.text.len(), Ordering::Relaxed);
+                        if !keep_text {
+                            article.text = String::new();
+                        }
+                        Outcome::Read(article, note, mentions)
                     }
-                    (article, note, mentions)
-                },
-            );
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            Some((rel, result))
-        })
-        .collect();
-    if progress.cancelled() {
-        return Err(LoadError::Cancelled);
-    }
-    let mut dataset = Dataset {
-        problems: listing.problems,
-        ..Dataset::default()
-    };
-    let mut mentions = Vec::new();
-    for (rel, result) in results.into_iter().flatten() {
-        match result {
-            Ok((article, note, found)) => {
-                dataset.articles.push(article);
-                dataset.problems.extend(note);
-                mentions.extend(found);
-            }
-            Err(e) => dataset.problems.push(Problem {
-                path: rel.clone(),
-                problem: e.to_string(),
-            }),
+                    Err(e) => Outcome::Failed(Problem {
+                        path: rel.clone(),
+                        problem: e.to_string(),
+                    }),
+                };
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                Some((rel.clone(), outcome))
+            })
+            .collect();
+        if progress.cancelled() {
+            return Err(LoadError::Cancelled);
         }
+        let reread = read.len();
+        let present: std::collections::HashSet<&str> =
+            listing.files.iter().map(|(_, rel)| rel.as_str()).collect();
+        let before = self.files.len();
+        self.files.retain(|rel, _| present.contains(rel.as_str()));
+        let kept = self.files.len();
+        self.files.extend(read.into_iter().flatten());
+        self.order = listing.files.iter().map(|(_, rel)| rel.clone()).collect();
+        self.csv = listing.csv;
+        self.listing_problems = listing.problems;
+        Ok(UpdateSummary {
+            reread,
+            removed: before - kept,
+        })
     }
-    dataset.problems.sort_by(|a, b| a.path.cmp(&b.path));
-    dataset.events = extract::merge(mentions);
-    Ok(dataset)
+
+    /// The dataset as of the last load or update.
+    pub fn dataset(&self) -> Dataset {
+        let mut dataset = Dataset {
+            problems: self.listing_problems.clone(),
+            ..Dataset::default()
+        };
+        let mut mentions = Vec::new();
+        for outcome in self.order.iter().filter_map(|rel| self.files.get(rel)) {
+            match outcome {
+                Outcome::Read(article, note, found) => {
+                    dataset.articles.push(article.clone());
+                    dataset.problems.extend(note.iter().cloned());
+                    mentions.extend(found.iter().cloned());
+                }
+                Outcome::Failed(problem) => dataset.problems.push(problem.clone()),
+            }
+        }
+        dataset.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        dataset.events = extract::merge(mentions);
+        dataset
+    }
+
+    /// The dataset, consuming what was kept for updates (no copies: the CLI's path).
+    pub fn into_dataset(mut self) -> Dataset {
+        let mut dataset = Dataset {
+            problems: std::mem::take(&mut self.listing_problems),
+            ..Dataset::default()
+        };
+        let mut mentions = Vec::new();
+        for outcome in self.order.iter().filter_map(|rel| self.files.remove(rel)) {
+            match outcome {
+                Outcome::Read(article, note, found) => {
+                    dataset.articles.push(article);
+                    dataset.problems.extend(note);
+                    mentions.extend(found);
+                }
+                Outcome::Failed(problem) => dataset.problems.push(problem),
+            }
+        }
+        dataset.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        dataset.events = extract::merge(mentions);
+        dataset
+    }
 }

@@ -3,8 +3,11 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use karabakh_atlas::corpus::ReadOptions;
 use karabakh_atlas::load::{self, Progress};
@@ -43,6 +46,9 @@ enum Command {
         /// Skip files larger than this many megabytes.
         #[arg(long, default_value_t = 20)]
         max_file_mb: u64,
+        /// Show a progress bar on standard error while reading.
+        #[arg(long)]
+        progress: bool,
     },
     /// Measure extraction speed (MB/s) on a generated corpus.
     Bench {
@@ -85,7 +91,15 @@ fn main() -> ExitCode {
             geojson,
             csv,
             max_file_mb,
-        }) => extract(&folder, json, out, Exports { geojson, csv }, max_file_mb),
+            progress,
+        }) => extract(
+            &folder,
+            json,
+            out,
+            Exports { geojson, csv },
+            max_file_mb,
+            progress,
+        ),
         Some(Command::Bench { mb, seed }) => {
             karabakh_atlas::bench::run(mb, seed);
             ExitCode::SUCCESS
@@ -116,6 +130,47 @@ fn main() -> ExitCode {
     }
 }
 
+/// Draws the load's progress on standard error until `finished` (indicatif hides it when
+/// standard error is not a terminal).
+fn draw_progress(progress: &Progress, finished: &AtomicBool) {
+    let started = Instant::now();
+    let bar = ProgressBar::new_spinner().with_message("listing files");
+    let style = ProgressStyle::with_template(
+        "{spinner} [{bar:32}] {pos}/{len} files  {msg}  {elapsed}, about {eta} left",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ");
+    let mut styled = false;
+    while !finished.load(Ordering::Relaxed) {
+        let total = progress.total.load(Ordering::Relaxed);
+        if total > 0 && !styled {
+            bar.set_style(style.clone());
+            bar.set_length(total as u64);
+            styled = true;
+        }
+        let done = progress.done.load(Ordering::Relaxed);
+        if styled {
+            bar.set_position(done as u64);
+            let mb = progress.bytes.load(Ordering::Relaxed) as f64 / 1e6;
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(if done == total {
+                format!("{mb:.0} MB, merging events")
+            } else {
+                format!("{mb:.0} MB, {:.0} MB/s", mb / secs)
+            });
+        }
+        bar.tick();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    bar.finish_and_clear();
+    eprintln!(
+        "read {} files ({:.1} MB) in {:.1} s",
+        progress.done.load(Ordering::Relaxed),
+        progress.bytes.load(Ordering::Relaxed) as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+}
+
 /// Extra files `extract` writes.
 struct Exports {
     geojson: Option<PathBuf>,
@@ -138,11 +193,22 @@ fn extract(
     out: Option<PathBuf>,
     exports: Exports,
     max_file_mb: u64,
+    show_progress: bool,
 ) -> ExitCode {
     let options = ReadOptions {
         max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
     };
-    let dataset = match load::load_folder(folder, options, &Progress::default(), false) {
+    let progress = Progress::default();
+    let finished = AtomicBool::new(false);
+    let loaded = std::thread::scope(|scope| {
+        if show_progress {
+            scope.spawn(|| draw_progress(&progress, &finished));
+        }
+        let loaded = load::load_folder(folder, options, &progress, false);
+        finished.store(true, Ordering::Relaxed);
+        loaded
+    });
+    let dataset = match loaded {
         Ok(d) => d,
         Err(e) => {
             eprintln!("karabakh-atlas: {e}");

@@ -8,6 +8,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use karabakh_atlas::app::{AtlasApp, Origin, Persisted};
+use karabakh_atlas::cli::to_json;
+use karabakh_atlas::corpus::ReadOptions;
+use karabakh_atlas::load::{Progress, load_folder};
 use karabakh_atlas::map::{MapHit, geo_point, map_hit_id};
 use karabakh_atlas::timeline::highlight;
 use karabakh_atlas::ui::Command;
@@ -169,6 +172,105 @@ fn opening_a_folder_uses_the_same_path_as_dialog_and_drop() {
         app.state.visible.len(),
         1,
         "the slider moved to a day with events in the new folder"
+    );
+}
+
+#[test]
+fn the_open_folder_is_watched_and_changes_keep_slider_and_selection() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path().join("news");
+    std::fs::create_dir_all(&root).unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, text: &str| {
+        std::fs::write(root.join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    };
+    write(
+        "one.txt",
+        "Armenian forces shelled Tartar on 12 October 2020.\n",
+    );
+    write(
+        "two.txt",
+        "Azerbaijani drones struck Stepanakert on 4 October 2020.\n",
+    );
+    write(
+        "gone.txt",
+        "Azerbaijani forces shelled Martakert on 6 October 2020.\n",
+    );
+    let mut h = harness();
+    h.state_mut().push(Command::OpenFolder(root.clone()));
+    h.run_steps(1);
+    h.state_mut().wait_for_load();
+    h.run_steps(2);
+    assert_eq!(h.state().watched_folder(), Some(root.as_path()));
+    // the user puts the slider on 4 October and selects the Stepanakert strike
+    h.state_mut().push(Command::SetDate(day(2020, 10, 4)));
+    h.run_steps(1);
+    let stepanakert = h
+        .state()
+        .state
+        .dataset
+        .events
+        .iter()
+        .position(|e| e.place.name == "Stepanakert");
+    h.state_mut().push(Command::Select(stepanakert));
+    h.run_steps(1);
+    let selected_id = h
+        .state()
+        .state
+        .selected
+        .and_then(|i| h.state().state.dataset.events.get(i).map(|e| e.id.clone()));
+    assert!(selected_id.is_some());
+
+    // files are added, rewritten and removed while the viewer is open
+    write(
+        "three.txt",
+        "Russian peacekeepers entered Lachin on 1 December 2020.\n",
+    );
+    write(
+        "one.txt",
+        "Armenian missiles struck Ganja on 11 October 2020.\n",
+    );
+    std::fs::remove_file(root.join("gone.txt")).unwrap_or_else(|e| panic!("{e}"));
+
+    let fresh = load_folder(&root, ReadOptions::default(), &Progress::default(), false)
+        .map(|d| to_json(&d).unwrap_or_default())
+        .unwrap_or_default();
+    let started = std::time::Instant::now();
+    while to_json(&h.state().state.dataset).unwrap_or_default() != fresh {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "the viewer did not pick up the changes"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run_steps(1);
+    }
+    let app = h.state();
+    let places: Vec<&str> = app
+        .state
+        .dataset
+        .events
+        .iter()
+        .map(|e| e.place.name.as_str())
+        .collect();
+    assert!(places.contains(&"Lachin") && places.contains(&"Ganja"));
+    assert!(!places.contains(&"Tartar") && !places.contains(&"Martakert"));
+    assert_eq!(
+        app.state.view.time.cursor,
+        Some(day(2020, 10, 4)),
+        "slider kept"
+    );
+    let still_selected = app
+        .state
+        .selected
+        .and_then(|i| app.state.dataset.events.get(i))
+        .map(|e| e.id.clone());
+    assert_eq!(still_selected, selected_id, "selection kept");
+    assert!(
+        app.state
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("changed on disk")),
+        "the user is told: {:?}",
+        app.state.notice
     );
 }
 

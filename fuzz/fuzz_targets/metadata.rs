@@ -1,0 +1,18 @@
+//! Arbitrary text as `articles.csv`, front matter, dateline and file name: the metadata
+//! readers must never panic, and whatever they accept must be a valid date.
+#![no_main]
+
+use karabakh_atlas::corpus::metadata::{
+    dateline_date, file_name_date, front_matter, parse_articles_csv,
+};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let (entries, problems) = parse_articles_csv(&text, "articles.csv");
+    assert!(entries.len() + problems.len() <= text.lines().count() + 1);
+    let fm = front_matter(&text);
+    assert!(fm.len <= text.len() && text.is_char_boundary(fm.len));
+    dateline_date(&text);
+    file_name_date(&text);
+});
