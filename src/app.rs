@@ -198,6 +198,8 @@ pub struct AppState {
     pub show_problems: bool,
     /// Whether the folder dialog is open.
     pub dialog_open: bool,
+    /// A map image to save from the frame being drawn (the map shows its caption).
+    pub capture: Option<PathBuf>,
     visible_key: Option<(u64, Option<NaiveDate>, TimeMode, u32, Filters)>,
 }
 
@@ -223,6 +225,7 @@ impl AppState {
             article: None,
             show_problems: false,
             dialog_open: false,
+            capture: None,
             visible_key: None,
         };
         state.set_dataset(dataset);
@@ -420,7 +423,9 @@ impl AppState {
             | Command::PickFolder
             | Command::CancelLoad
             | Command::OpenBundled
-            | Command::PickExport { .. } => {}
+            | Command::PickExport { .. }
+            | Command::PickMapImage => {}
+            Command::SaveMapImage(path) => self.capture = Some(path),
             Command::ExportTo { path, visible_only } => self.export(&path, visible_only),
         }
         self.refresh_visible();
@@ -504,13 +509,52 @@ pub struct AtlasApp {
     pub state: AppState,
     commands: Vec<Command>,
     dialog: Option<Receiver<Option<PathBuf>>>,
-    export_dialog: Option<(Receiver<Option<PathBuf>>, bool)>,
+    export_dialog: Option<(Receiver<Option<PathBuf>>, SaveTarget)>,
+    /// A map image being written: where, and how it went.
+    map_image: Option<Receiver<Result<PathBuf, String>>>,
     last_frame: Option<f64>,
     /// The open folder, watched for changes (none for the bundled seeds).
     watch: Option<FolderWatch>,
 }
 
 const STATE_KEY: &str = "karabakh-atlas-state";
+
+/// What a save dialog is choosing a file for.
+#[derive(Clone, Copy, Debug)]
+enum SaveTarget {
+    /// Events as GeoJSON or CSV.
+    Events {
+        /// Only what the filters and time mode show.
+        visible_only: bool,
+    },
+    /// A PNG of the map.
+    MapImage,
+}
+
+/// Crops the map out of a screenshot of the window and writes it as a PNG.
+fn save_map_image(
+    image: &egui::ColorImage,
+    rect: egui::Rect,
+    pixels_per_point: f32,
+    path: &Path,
+) -> Result<(), String> {
+    let window = egui::Rect::from_min_size(
+        egui::Pos2::ZERO,
+        egui::vec2(image.width() as f32, image.height() as f32) / pixels_per_point,
+    );
+    let rect = rect.intersect(window);
+    if !rect.is_positive() {
+        return Err("the map is outside the window".to_owned());
+    }
+    let map = image.region(&rect, Some(pixels_per_point));
+    let rgba: Vec<u8> = map.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let (w, h) = (
+        u32::try_from(map.width()).map_err(|e| e.to_string())?,
+        u32::try_from(map.height()).map_err(|e| e.to_string())?,
+    );
+    let bytes = crate::export::png_bytes(w, h, &rgba).map_err(|e| e.to_string())?;
+    std::fs::write(path, bytes).map_err(|e| e.to_string())
+}
 
 impl AtlasApp {
     /// An app showing `dataset` with `view`; `folder` is loaded in the background if given.
@@ -520,6 +564,7 @@ impl AtlasApp {
             commands: Vec::new(),
             dialog: None,
             export_dialog: None,
+            map_image: None,
             last_frame: None,
             watch: None,
         }
@@ -691,43 +736,109 @@ impl AtlasApp {
     }
 
     /// The save dialog for exports, on its own thread like the folder dialog.
-    fn pick_export(&mut self, ctx: &egui::Context, visible_only: bool) {
+    fn pick_save(&mut self, ctx: &egui::Context, target: SaveTarget) {
         if self.export_dialog.is_some() {
             return;
         }
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
-            .name("export-dialog".to_owned())
+            .name("save-dialog".to_owned())
             .spawn(move || {
-                let dialog = rfd::FileDialog::new()
-                    .set_title("Export events")
-                    .set_file_name("events.geojson")
-                    .add_filter("GeoJSON (QGIS, kepler.gl)", &["geojson"])
-                    .add_filter("CSV (ACLED-like columns)", &["csv"]);
+                let dialog = match target {
+                    SaveTarget::Events { .. } => rfd::FileDialog::new()
+                        .set_title("Export events")
+                        .set_file_name("events.geojson")
+                        .add_filter("GeoJSON (QGIS, kepler.gl)", &["geojson"])
+                        .add_filter("CSV (ACLED-like columns)", &["csv"]),
+                    SaveTarget::MapImage => rfd::FileDialog::new()
+                        .set_title("Save map image")
+                        .set_file_name("karabakh-atlas-map.png")
+                        .add_filter("PNG image", &["png"]),
+                };
                 let _ = sender.send(dialog.save_file());
                 ctx.request_repaint();
             });
         if spawned.is_ok() {
-            self.export_dialog = Some((receiver, visible_only));
+            self.export_dialog = Some((receiver, target));
         }
     }
 
     fn poll_export_dialog(&mut self) {
-        let Some((rx, visible_only)) = &self.export_dialog else {
+        let Some((rx, target)) = &self.export_dialog else {
             return;
         };
-        let visible_only = *visible_only;
+        let target = *target;
         match rx.try_recv() {
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) | Ok(None) => {
                 self.export_dialog = None;
-                self.state.notice = Some("Nothing exported: no file was chosen (this system may have no file-dialog service).".to_owned());
+                self.state.notice = Some("Nothing saved: no file was chosen (this system may have no file-dialog service).".to_owned());
             }
             Ok(Some(path)) => {
                 self.export_dialog = None;
-                self.commands.push(Command::ExportTo { path, visible_only });
+                self.commands.push(match target {
+                    SaveTarget::Events { visible_only } => Command::ExportTo { path, visible_only },
+                    SaveTarget::MapImage => Command::SaveMapImage(path),
+                });
             }
+        }
+    }
+
+    /// Asks for a screenshot of the frame just drawn (the map with its caption); the map's
+    /// part of it is encoded and written on a background thread.
+    fn request_map_image(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let Some(hit) = ctx.data(|d| d.get_temp::<crate::map::MapHit>(crate::map::map_hit_id()))
+        else {
+            self.state.notice = Some("The map is not on screen; nothing saved.".to_owned());
+            return;
+        };
+        let rect = hit.projection.rect;
+        let pixels_per_point = ctx.pixels_per_point();
+        let (sender, receiver) = channel();
+        let wake = ctx.clone();
+        let callback = egui::ScreenshotCallback::new(move |image: Arc<egui::ColorImage>| {
+            let _ = std::thread::Builder::new()
+                .name("map-image".to_owned())
+                .spawn(move || {
+                    let result = save_map_image(&image, rect, pixels_per_point, &path)
+                        .map(|()| path.clone())
+                        .map_err(|e| {
+                            format!("Cannot save the map image to {}: {e}", path.display())
+                        });
+                    let _ = sender.send(result);
+                    wake.request_repaint();
+                });
+        });
+        ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));
+        self.map_image = Some(receiver);
+        ctx.request_repaint();
+    }
+
+    fn poll_map_image(&mut self) {
+        let Some(rx) = &self.map_image else { return };
+        match rx.try_recv() {
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => {
+                self.map_image = None;
+                self.state.notice = Some("The map image could not be taken.".to_owned());
+            }
+            Ok(result) => {
+                self.map_image = None;
+                self.state.notice = Some(match result {
+                    Ok(path) => format!("Saved the map image to {}.", path.display()),
+                    Err(e) => e,
+                });
+            }
+        }
+    }
+
+    /// Waits until a requested map image is written (tests).
+    pub fn wait_for_map_image(&mut self, timeout: Duration) {
+        let started = std::time::Instant::now();
+        while self.map_image.is_some() && started.elapsed() < timeout {
+            self.poll_map_image();
+            std::thread::sleep(Duration::from_millis(5));
         }
     }
 
@@ -794,6 +905,7 @@ impl AtlasApp {
         self.poll_watch(&ctx);
         self.poll_dialog(&ctx);
         self.poll_export_dialog();
+        self.poll_map_image();
         self.handle_drops(&ctx);
         let now = ctx.input(|i| i.time);
         let dt = self.last_frame.map_or(0.0, |t| (now - t).clamp(0.0, 0.5));
@@ -802,7 +914,11 @@ impl AtlasApp {
             self.commands.push(Command::Tick(dt));
             ctx.request_repaint();
         }
-        if self.state.loading.is_some() || self.dialog.is_some() || self.export_dialog.is_some() {
+        if self.state.loading.is_some()
+            || self.dialog.is_some()
+            || self.export_dialog.is_some()
+            || self.map_image.is_some()
+        {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
         ui::keyboard(&ctx, &mut self.commands);
@@ -815,7 +931,10 @@ impl AtlasApp {
                         l.progress.cancel.store(true, Ordering::Relaxed);
                     }
                 }
-                Command::PickExport { visible_only } => self.pick_export(&ctx, visible_only),
+                Command::PickExport { visible_only } => {
+                    self.pick_save(&ctx, SaveTarget::Events { visible_only })
+                }
+                Command::PickMapImage => self.pick_save(&ctx, SaveTarget::MapImage),
                 Command::OpenBundled => {
                     if let Some(l) = self.state.loading.take() {
                         l.progress.cancel.store(true, Ordering::Relaxed);
@@ -830,6 +949,9 @@ impl AtlasApp {
         }
         self.state.refresh_visible();
         ui::root_ui(ui, &self.state, &mut self.commands);
+        if let Some(path) = self.state.capture.take() {
+            self.request_map_image(&ctx, path);
+        }
         if !self.commands.is_empty() {
             ctx.request_repaint();
         }

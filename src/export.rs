@@ -111,3 +111,46 @@ pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
         .map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
+
+/// Why an image could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ImageError {
+    /// The pixel buffer does not match the size.
+    #[error("image of {width}×{height} pixels needs {expected} bytes, got {got}")]
+    Size {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+        /// Bytes expected.
+        expected: usize,
+        /// Bytes given.
+        got: usize,
+    },
+    /// PNG encoding failed.
+    #[error("cannot encode the PNG: {0}")]
+    Encode(#[from] png::EncodingError),
+}
+
+/// Encodes 8-bit RGBA pixels (row by row) as a PNG file's bytes.
+pub fn png_bytes(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, ImageError> {
+    let expected = width as usize * height as usize * 4;
+    if rgba.len() != expected || width == 0 || height == 0 {
+        return Err(ImageError::Size {
+            width,
+            height,
+            expected,
+            got: rgba.len(),
+        });
+    }
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, width, height);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header()?;
+        writer.write_image_data(rgba)?;
+        writer.finish()?;
+    }
+    Ok(out)
+}

@@ -275,6 +275,51 @@ fn the_open_folder_is_watched_and_changes_keep_slider_and_selection() {
 }
 
 #[test]
+fn save_map_image_writes_a_png_of_the_map_with_its_caption() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("map.png");
+    let mut h = harness();
+    h.state_mut().push(Command::SaveMapImage(path.clone()));
+    h.run_steps(2);
+    h.state_mut()
+        .wait_for_map_image(std::time::Duration::from_secs(20));
+    h.run_steps(1);
+    let notice = h.state().state.notice.clone().unwrap_or_default();
+    assert!(notice.contains("Saved the map image"), "{notice}");
+    let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap_or_default()];
+    let info = reader
+        .next_frame(&mut pixels)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // the map's size (the window less the side panel and the timeline), not the window's
+    let map = h
+        .state()
+        .state
+        .capture
+        .is_none()
+        .then(|| {
+            h.ctx
+                .data(|d| d.get_temp::<karabakh_atlas::map::MapHit>(map_hit_id()))
+        })
+        .flatten()
+        .map(|hit| hit.projection.rect)
+        .unwrap_or(egui::Rect::NOTHING);
+    assert_eq!(
+        (info.width as f32, info.height as f32),
+        (map.width().floor(), map.height().floor())
+    );
+    assert!(info.width < 1360 && info.height < 860);
+    // the picture has the map's colours, markers and caption, not one flat colour
+    let distinct: std::collections::HashSet<&[u8]> = pixels.chunks(4).collect();
+    assert!(distinct.len() > 50, "{} colours", distinct.len());
+    // the caption is only in the image, not left on screen
+    assert!(h.state().state.capture.is_none());
+}
+
+#[test]
 fn a_missing_folder_is_a_notice_not_a_crash() {
     let mut h = harness();
     h.state_mut()

@@ -145,7 +145,60 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     } else if response.clicked() {
         commands.push(Command::Select(None));
     }
-    legend_ui(ui, rect, commands);
+    legend_ui(ui, rect, state.capture.is_none(), commands);
+    if state.capture.is_some() {
+        caption_ui(ui, rect, state);
+    }
+}
+
+/// The title, date and count drawn on the map for a saved image.
+fn caption_ui(ui: &egui::Ui, rect: Rect, state: &AppState) {
+    let t = &state.view.time;
+    let date = t.cursor.map(|c| c.format("%-d %B %Y").to_string());
+    let when = match (t.mode, date) {
+        (_, None) => "no dated events".to_owned(),
+        (crate::timeline::TimeMode::Day, Some(d)) => d,
+        (crate::timeline::TimeMode::Window, Some(d)) => format!("{d} ± {} days", t.window_days),
+        (crate::timeline::TimeMode::Cumulative, Some(d)) => format!("up to {d}"),
+    };
+    let n = state.visible.len();
+    let lines = [
+        (
+            "Karabakh Atlas: reported strikes and deployments".to_owned(),
+            13.0,
+        ),
+        (when, 20.0),
+        (
+            format!("{n} event{} shown · {}", plural(n), state.origin.label()),
+            12.0,
+        ),
+    ];
+    let painter = ui.painter_at(rect);
+    let width = lines
+        .iter()
+        .map(|(text, size)| {
+            painter
+                .layout_no_wrap(text.clone(), FontId::proportional(*size), Color32::BLACK)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let panel = Rect::from_min_size(
+        pos2(rect.left() + 10.0, rect.top() + 10.0),
+        vec2(width + 24.0, 74.0),
+    );
+    painter.rect_filled(panel, 6.0, Color32::from_white_alpha(235));
+    let mut y = panel.top() + 8.0;
+    for (text, size) in lines {
+        painter.text(
+            pos2(panel.left() + 12.0, y),
+            Align2::LEFT_TOP,
+            text,
+            FontId::proportional(size),
+            Color32::from_gray(30),
+        );
+        y += size + 7.0;
+    }
 }
 
 fn plural(n: usize) -> &'static str {
@@ -591,7 +644,7 @@ fn events_tooltip_ui(ui: &mut egui::Ui, events: &[(usize, &Event)]) {
     ui.label(egui::RichText::new("Click to select").small().weak());
 }
 
-fn legend_ui(ui: &mut egui::Ui, rect: Rect, commands: &mut Vec<Command>) {
+fn legend_ui(ui: &mut egui::Ui, rect: Rect, with_button: bool, commands: &mut Vec<Command>) {
     let legend = Rect::from_min_size(
         pos2(rect.left() + 10.0, rect.bottom() - 136.0),
         vec2(226.0, 126.0),
@@ -648,7 +701,7 @@ fn legend_ui(ui: &mut egui::Ui, rect: Rect, commands: &mut Vec<Command>) {
         pos2(rect.right() - 112.0, rect.top() + 8.0),
         vec2(104.0, 24.0),
     );
-    if ui.put(button, egui::Button::new("Reset view")).clicked() {
+    if with_button && ui.put(button, egui::Button::new("Reset view")).clicked() {
         commands.push(Command::ResetMapView);
     }
 }

@@ -66,6 +66,10 @@ pub enum Command {
     OpenFolder(PathBuf),
     /// Show the folder dialog.
     PickFolder,
+    /// Ask where to save an image of the map.
+    PickMapImage,
+    /// Save the map as drawn next frame (with legend and date) as a PNG file.
+    SaveMapImage(PathBuf),
     /// Stop the load in progress.
     CancelLoad,
     /// Show the bundled seed articles.
@@ -164,6 +168,9 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 commands.push(Command::PickExport {
                     visible_only: false,
                 });
+            }
+            if ui.button("Save map image…").clicked() {
+                commands.push(Command::PickMapImage);
             }
             ui.separator();
             if ui.button("Quit").clicked() {
