@@ -68,6 +68,11 @@ enum Command {
         #[arg(long, default_value_t = 300)]
         frames: usize,
     },
+    /// Open a folder in the viewer headless, as a user would, and time the load.
+    BenchLoad {
+        /// Folder of articles.
+        folder: PathBuf,
+    },
     /// Write a generated corpus of articles (with articles.csv) into a new folder.
     Generate {
         /// Destination folder (created; must not exist or be empty).
@@ -106,6 +111,10 @@ fn main() -> ExitCode {
         }
         Some(Command::BenchUi { events, frames }) => {
             karabakh_atlas::bench::run_ui(events, frames);
+            ExitCode::SUCCESS
+        }
+        Some(Command::BenchLoad { folder }) => {
+            karabakh_atlas::bench::run_load(&folder);
             ExitCode::SUCCESS
         }
         Some(Command::Generate {
