@@ -211,15 +211,14 @@ fn pattern_sources(ord: &str) -> [String; 8] {
 /// The first "Nth day of fighting" in `text`, for section dating.
 pub fn day_of_fighting(text: &str) -> Option<u32> {
     // only where an ordinal or a number stands next to "day"
-    let plausible = text.match_indices(" day").any(|(i, _)| {
+    let plausible = memchr::memmem::find_iter(text.as_bytes(), b" day").any(|i| {
         let before = text.get(..i).unwrap_or_default();
         let word = before
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
+            .unwrap_or_default();
         let after = text.get(i + 4..).unwrap_or_default();
-        ORDINALS.contains(&word.as_str())
+        ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(word))
             || (word.len() > 2 && word.as_bytes().first().is_some_and(u8::is_ascii_digit))
             || after.trim_start().starts_with(|c: char| c.is_ascii_digit())
     });
