@@ -137,9 +137,7 @@ pub struct Loading {
     pub folder: PathBuf,
     /// Shared progress and cancel flag.
     pub progress: Arc<Progress>,
-    receiver: Receiver<Result<(LoadedFolder, Dataset), LoadError>>,
-    /// Woken by the folder watcher once loaded.
-    ctx: egui::Context,
+    receiver: Receiver<Result<(FolderWatch, Dataset), LoadError>>,
 }
 
 /// An article opened in full.
@@ -607,7 +605,10 @@ impl AtlasApp {
                 )
                 .map(|loaded| {
                     let dataset = loaded.dataset();
-                    (loaded, dataset)
+                    // set up the watch here: adding inotify watches walks the whole tree
+                    let wake = thread_ctx.clone();
+                    let watch = FolderWatch::start(loaded, move || wake.request_repaint());
+                    (watch, dataset)
                 });
                 let _ = sender.send(result);
                 thread_ctx.request_repaint();
@@ -618,7 +619,6 @@ impl AtlasApp {
                     folder,
                     progress,
                     receiver,
-                    ctx,
                 })
             }
             Err(e) => self.state.notice = Some(format!("Cannot start loading: {e}")),
@@ -645,10 +645,9 @@ impl AtlasApp {
             }
             Ok(result) => {
                 let folder = loading.folder.clone();
-                let ctx = loading.ctx.clone();
                 self.state.loading = None;
                 match result {
-                    Ok((loaded, dataset)) => {
+                    Ok((watch, dataset)) => {
                         let (articles, events, problems) = (
                             dataset.articles.len(),
                             dataset.events.len(),
@@ -667,7 +666,6 @@ impl AtlasApp {
                             ));
                         }
                         self.state.set_dataset(dataset);
-                        let watch = FolderWatch::start(loaded, move || ctx.request_repaint());
                         if let Some(e) = &watch.error {
                             self.state.notice = Some(format!(
                                 "Not watching {} for changes: {e}",

@@ -462,7 +462,11 @@ fn run_ui_mode(events: usize, frames: usize, mode: crate::timeline::TimeMode) {
 /// frame while it ran: the UI must stay responsive.
 pub fn run_load(folder: &Path) {
     use crate::app::{AtlasApp, Origin, Persisted};
-    let mut app = AtlasApp::new(crate::seeds::dataset(), Origin::Bundled, Persisted::default());
+    let mut app = AtlasApp::new(
+        crate::seeds::dataset(),
+        Origin::Bundled,
+        Persisted::default(),
+    );
     let ctx = egui::Context::default();
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1360.0, 860.0));
     app.push(crate::ui::Command::OpenFolder(folder.to_owned()));
@@ -491,8 +495,14 @@ pub fn run_load(folder: &Path) {
             eprintln!(
                 "  {:5.1} s: {}/{} files",
                 started.elapsed().as_secs_f64(),
-                loading.progress.done.load(std::sync::atomic::Ordering::Relaxed),
-                loading.progress.total.load(std::sync::atomic::Ordering::Relaxed)
+                loading
+                    .progress
+                    .done
+                    .load(std::sync::atomic::Ordering::Relaxed),
+                loading
+                    .progress
+                    .total
+                    .load(std::sync::atomic::Ordering::Relaxed)
             );
         }
         std::thread::sleep(std::time::Duration::from_millis(16));
