@@ -1,6 +1,6 @@
 //! Watches the open folder (`notify`) and, once changes have settled, re-extracts the changed
 //! files on a background thread ([`LoadedFolder::update`]). The viewer polls it each frame;
-//! nothing here knows about egui (a waker closure asks for the next frame).
+//! the UI is not known here (a waker closure asks for the next frame).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
