@@ -2,6 +2,7 @@
 //! article needs any further work) and the cues around them: modality (threats, plans,
 //! hypotheticals, negation), attribution (claims), and the sides named as actor or target.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -661,6 +662,14 @@ pub enum Framing {
     Negated,
 }
 
+/// The cue lists as sets: framing looks up every word of a clause.
+static MODAL_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| MODAL.iter().copied().collect());
+static NEGATION_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NEGATION.iter().copied().collect());
+static CLAIM_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| CLAIM.iter().copied().collect());
+
 /// Framing of the trigger at `trigger_start` in `sentence` from its clause.
 pub fn framing(sentence: &str, trigger_start: usize) -> Framing {
     if sentence
@@ -673,16 +682,21 @@ pub fn framing(sentence: &str, trigger_start: usize) -> Framing {
     let window = sentence
         .get(clause_start(sentence, trigger_start)..trigger_start)
         .unwrap_or_default();
-    for w in words(window) {
-        if NEGATION.contains(&&*w) || w.ends_with("n't") {
+    for word in words(window) {
+        let w = word.as_str();
+        if NEGATION_SET.contains(w) || w.ends_with("n't") {
             return Framing::Negated;
         }
-        if MODAL.contains(&&*w) || w.ends_with("'ll") || w.ends_with("'d") {
+        if MODAL_SET.contains(w) || w.ends_with("'ll") || w.ends_with("'d") {
             return Framing::Modal;
         }
     }
     // "to" + a base-form trigger after an intention verb is caught above; "in order to" here.
-    if window.to_ascii_lowercase().contains("in order to") {
+    if window
+        .as_bytes()
+        .windows(11)
+        .any(|w| w.eq_ignore_ascii_case(b"in order to"))
+    {
         return Framing::Modal;
     }
     Framing::Factual
@@ -708,7 +722,7 @@ pub fn is_claim(sentence: &str, trigger_start: usize) -> bool {
     // a claim word, or "officials reported" (but not "shelling was reported")
     let mut previous: Option<Word<'_>> = None;
     for w in words(sentence) {
-        if CLAIM.contains(&&*w) {
+        if CLAIM_SET.contains(w.as_str()) {
             return true;
         }
         if w == "reported"
