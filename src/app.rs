@@ -865,15 +865,16 @@ impl AtlasApp {
         match watch.poll() {
             Some(WatchOutcome::Updated(dataset, summary)) => {
                 if summary.reread + summary.removed > 0 {
-                    let n = |k: usize, what: &str| match k {
-                        1 => format!("1 {what}"),
-                        k => format!("{k} {what}s"),
+                    let n = |k: usize| match k {
+                        0 => "none".to_owned(),
+                        1 => "1 file".to_owned(),
+                        k => format!("{k} files"),
                     };
                     self.state.notice = Some(format!(
                         "{} changed on disk: {} read again, {} gone.",
                         watch.root().display(),
-                        n(summary.reread, "file"),
-                        n(summary.removed, "file")
+                        n(summary.reread),
+                        n(summary.removed)
                     ));
                 }
                 self.state.update_dataset(dataset);
