@@ -137,7 +137,7 @@ pub struct Loading {
     pub folder: PathBuf,
     /// Shared progress and cancel flag.
     pub progress: Arc<Progress>,
-    receiver: Receiver<Result<(FolderWatch, Dataset), LoadError>>,
+    receiver: Receiver<Result<(FolderWatch, Prepared), LoadError>>,
 }
 
 /// An article opened in full.
@@ -155,6 +155,53 @@ pub struct ArticleView {
     pub scroll_pending: bool,
     /// A warning when the file no longer holds the sentence.
     pub changed: bool,
+}
+
+/// A dataset with the tables the panels derive from it.
+pub struct Prepared {
+    dataset: Dataset,
+    histogram: Option<Histogram>,
+    timeline_spans: Vec<(NaiveDate, NaiveDate, EventKind)>,
+    places: Vec<crate::model::Place>,
+    event_place: Vec<usize>,
+    undated: Vec<usize>,
+    busiest_day: Option<NaiveDate>,
+}
+
+impl Prepared {
+    /// Derives the histogram, spans, place index, undated list and busiest day.
+    pub fn new(dataset: Dataset) -> Self {
+        let timeline_spans = dataset
+            .events
+            .iter()
+            .filter_map(|e| {
+                e.date
+                    .filter(|d| d.precision != crate::model::Precision::Day)
+                    .map(|d| (d.start, d.end, e.kind))
+            })
+            .collect();
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut places = Vec::new();
+        let event_place = dataset
+            .events
+            .iter()
+            .map(|e| {
+                *index.entry(e.place.name.as_str()).or_insert_with(|| {
+                    places.push(e.place.clone());
+                    places.len() - 1
+                })
+            })
+            .collect();
+        Self {
+            histogram: timeline::histogram(&dataset),
+            timeline_spans,
+            places,
+            event_place,
+            undated: dataset.undated(),
+            busiest_day: timeline::busiest_day(&dataset),
+            dataset,
+        }
+    }
 }
 
 /// Everything the panels draw from.
@@ -231,16 +278,23 @@ impl AppState {
     }
 
     fn set_dataset(&mut self, dataset: Dataset) {
-        self.histogram = timeline::histogram(&dataset);
-        self.timeline_spans = dataset
-            .events
-            .iter()
-            .filter_map(|e| {
-                e.date
-                    .filter(|d| d.precision != crate::model::Precision::Day)
-                    .map(|d| (d.start, d.end, e.kind))
-            })
-            .collect();
+        self.set_prepared(Prepared::new(dataset));
+    }
+
+    /// Shows a dataset whose derived tables are already computed (a loader thread does that,
+    /// so that a large folder arrives without a long frame).
+    fn set_prepared(&mut self, prepared: Prepared) {
+        let Prepared {
+            dataset,
+            histogram,
+            timeline_spans,
+            places,
+            event_place,
+            undated,
+            busiest_day,
+        } = prepared;
+        self.histogram = histogram;
+        self.timeline_spans = timeline_spans;
         // keep the slider where it was if something happens there in the new data,
         // else start on the busiest day
         let range = dataset.date_range();
@@ -257,24 +311,19 @@ impl AppState {
         };
         self.view.time.cursor = match (self.view.time.cursor, range) {
             (Some(c), Some((a, b))) if a <= c && c <= b && shows_events(c) => Some(c),
-            (_, Some((a, _))) => timeline::busiest_day(&dataset).or(Some(a)),
+            (_, Some((a, _))) => busiest_day.or(Some(a)),
             (c, None) => c,
         };
-        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let mut places = Vec::new();
-        self.event_place = dataset
-            .events
-            .iter()
-            .map(|e| {
-                *index.entry(e.place.name.as_str()).or_insert_with(|| {
-                    places.push(e.place.clone());
-                    places.len() - 1
-                })
-            })
-            .collect();
         self.places = places;
-        self.undated = dataset.undated();
-        self.dataset = Arc::new(dataset);
+        self.event_place = event_place;
+        self.undated = undated;
+        let old = std::mem::replace(&mut self.dataset, Arc::new(dataset));
+        // freeing a large dataset takes milliseconds: do it off the UI thread
+        if old.events.len() > 10_000 {
+            let _ = std::thread::Builder::new()
+                .name("dataset-drop".to_owned())
+                .spawn(move || drop(old));
+        }
         self.generation += 1;
         self.selected = None;
         self.article = None;
@@ -608,7 +657,7 @@ impl AtlasApp {
                     // set up the watch here: adding inotify watches walks the whole tree
                     let wake = thread_ctx.clone();
                     let watch = FolderWatch::start(loaded, move || wake.request_repaint());
-                    (watch, dataset)
+                    (watch, Prepared::new(dataset))
                 });
                 let _ = sender.send(result);
                 thread_ctx.request_repaint();
@@ -647,11 +696,11 @@ impl AtlasApp {
                 let folder = loading.folder.clone();
                 self.state.loading = None;
                 match result {
-                    Ok((watch, dataset)) => {
+                    Ok((watch, prepared)) => {
                         let (articles, events, problems) = (
-                            dataset.articles.len(),
-                            dataset.events.len(),
-                            dataset.problems.len(),
+                            prepared.dataset.articles.len(),
+                            prepared.dataset.events.len(),
+                            prepared.dataset.problems.len(),
                         );
                         self.state.notice = (articles == 0).then(|| {
                             format!(
@@ -665,7 +714,7 @@ impl AtlasApp {
                                 "Loaded {articles} articles, {events} events; {problems} {files} had problems (see Problems)."
                             ));
                         }
-                        self.state.set_dataset(dataset);
+                        self.state.set_prepared(prepared);
                         if let Some(e) = &watch.error {
                             self.state.notice = Some(format!(
                                 "Not watching {} for changes: {e}",
