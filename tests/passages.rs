@@ -452,6 +452,29 @@ const CASES: &[Case] = &[
         "Azerbaijani forces will shell Stepanakert on 10 October, a commander warned.",
         &[],
     ),
+    // arrivals of forces, and of people who are not forces
+    case(
+        "forces arrived in",
+        "2020-11-11",
+        "The first Russian troops arrived in Stepanakert on Tuesday evening.",
+        &[("deployment", "Stepanakert", "2020-11-10", "reported")],
+    ),
+    case(
+        "a delegation arriving is not a deployment",
+        "2021-03-02",
+        "A delegation of French lawmakers arrived in Yerevan on Monday for talks.",
+        &[],
+    ),
+    // a claim denied in the same sentence; a name followed by a longer word
+    case(
+        "claim denied in the same sentence",
+        "2021-11-16",
+        "Baku said Armenian forces had shelled Azerbaijani positions in the Kalbajar and Lachin districts on Monday evening, a claim denied by Yerevan.",
+        &[
+            ("strike", "Kalbajar", "2021-11-15", "denied"),
+            ("strike", "Lachin", "2021-11-15", "denied"),
+        ],
+    ),
 ];
 
 fn published(text: &str) -> Option<Published> {

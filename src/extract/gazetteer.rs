@@ -145,6 +145,7 @@ impl Gazetteer {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(aho_corasick::StartKind::Both)
             .build(&order)
             .expect("gazetteer automaton");
         Self {
@@ -169,12 +170,31 @@ impl Gazetteer {
                 .map_or(i, |&o| o as usize)
         };
         let mut found = Vec::new();
+        let word_char_at = |i: usize| {
+            folded
+                .get(i..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        };
         for m in self.automaton.find_iter(&folded) {
-            let (fs, fe) = (m.start(), m.end());
+            let fs = m.start();
             let before = folded.get(..fs).and_then(|s| s.chars().next_back());
-            let after = folded.get(fe..).and_then(|s| s.chars().next());
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            // "Lachin districts": the longest name ends inside a word, a shorter one may not
+            let mut m = m;
+            while word_char_at(m.end()) {
+                let input = aho_corasick::Input::new(&folded)
+                    .span(fs..m.end() - 1)
+                    .anchored(aho_corasick::Anchored::Yes);
+                match self.automaton.find(input) {
+                    Some(shorter) => m = shorter,
+                    None => break,
+                }
+            }
+            let fe = m.end();
+            if word_char_at(fe) {
                 continue;
             }
             let (start, end) = (original(fs), original(fe));
@@ -235,6 +255,8 @@ mod tests {
         assert!(names("Armenian-controlled").is_empty());
         assert_eq!(names("the Lachin corridor"), ["Lachin corridor"]);
         assert_eq!(names("Aghdam district"), ["Aghdam District"]);
+        // the longest spelling ("Lachin district") ends inside a word: the shorter one stands
+        assert_eq!(names("the Kalbajar and Lachin districts"), ["Kalbajar", "Lachin"]);
     }
 
     #[test]

@@ -887,7 +887,12 @@ impl<'a> ArticleContext<'a> {
                 continue;
             };
             let status = if triggers::is_claim(stext, hit.start) {
-                Status::Claimed
+                // "…shelled Azerbaijani positions, a claim denied by Yerevan"
+                if triggers::denies_claims(stext.get(hit.end..).unwrap_or_default()) {
+                    Status::Denied
+                } else {
+                    Status::Claimed
+                }
             } else {
                 Status::Reported
             };
@@ -901,8 +906,11 @@ impl<'a> ArticleContext<'a> {
                 if p.ambiguous {
                     c -= 0.1;
                 }
-                if status == Status::Claimed {
+                if status != Status::Reported {
                     c -= 0.15;
+                }
+                if status == Status::Denied {
+                    c -= 0.1;
                 }
                 match date.map(|d| d.source) {
                     Some(DateSource::Published) => c -= 0.05,
