@@ -475,6 +475,24 @@ const CASES: &[Case] = &[
             ("strike", "Lachin", "2021-11-15", "denied"),
         ],
     ),
+    case(
+        "hit by a weapon",
+        "2020-10-18",
+        "Ganja was hit by a Scud missile on Saturday night, Azerbaijani officials said.",
+        &[("strike", "Ganja", "2020-10-17", "claimed")],
+    ),
+    case(
+        "hit by something else is not a strike",
+        "2021-01-12",
+        "Stepanakert was hit by power cuts on Monday as temperatures fell.",
+        &[],
+    ),
+    case(
+        "observation post near a town",
+        "2020-11-20",
+        "Russian peacekeepers set up a new observation post near Shusha on Thursday.",
+        &[("deployment", "Shusha", "2020-11-19", "reported")],
+    ),
 ];
 
 fn published(text: &str) -> Option<Published> {

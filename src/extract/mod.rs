@@ -1005,7 +1005,10 @@ impl<'a> ArticleContext<'a> {
                     && !matches!(next, "a" if words_after(after, 2).get(1).is_some_and(|w| w == "deal"))
             }
             Form::NeedsForce => triggers::mentions_force(stext),
-            Form::NeedsWeapon => triggers::weapon_before(stext, hit.start),
+            Form::NeedsWeapon => {
+                triggers::weapon_before(stext, hit.start)
+                    || triggers::weapon_after_by(stext, hit.end)
+            }
             Form::PrepNoun => {
                 // "fired at Azeri troops in Gadabay": the force noun is a strike's target, not a deployment
                 !all.iter().any(|o| {

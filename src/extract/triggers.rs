@@ -189,6 +189,8 @@ pub const TRIGGERS: &[Trigger] = &[
     t("observer mission", D, N),
     t("mission", D, N),
     t("military base", D, N),
+    t("observation post", D, N),
+    t("observation posts", D, N),
     t("base", D, N),
     t("bases", D, N),
     t("contingent", D, N),
@@ -302,6 +304,7 @@ const STEMS: &[&str] = &[
     "monitor",
     "mission",
     "base",
+    "observation post",
     "contingent",
     "mercenar",
     "reinforcement",
@@ -823,6 +826,12 @@ pub fn weapon_before(sentence: &str, at: usize) -> bool {
     words_rev(sentence.get(..at).unwrap_or_default())
         .take(3)
         .any(|w| WEAPONS.contains(&&*w))
+}
+
+/// Whether "by" and a weapon follow within a few words ("hit by a Scud missile").
+pub fn weapon_after_by(sentence: &str, end: usize) -> bool {
+    let mut after = words(sentence.get(end..).unwrap_or_default()).take(5);
+    after.next().is_some_and(|w| w == "by") && after.any(|w| WEAPONS.contains(&w.as_str()))
 }
 
 /// Whether a force noun occurs in `text` as a word.
