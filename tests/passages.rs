@@ -493,6 +493,18 @@ const CASES: &[Case] = &[
         "Russian peacekeepers set up a new observation post near Shusha on Thursday.",
         &[("deployment", "Shusha", "2020-11-19", "reported")],
     ),
+    case(
+        "years ago",
+        "2022-10-01",
+        "Two years ago, Azerbaijani drones struck Stepanakert almost daily.",
+        &[("strike", "Stepanakert", "2020-10", "reported")],
+    ),
+    case(
+        "a withdrawal and an entry in coordinated clauses",
+        "2020-11-21",
+        "Armenian forces withdrew from Aghdam on 20 November 2020, and Azerbaijani troops entered the town the same day.",
+        &[("deployment", "Aghdam", "2020-11-20", "reported")],
+    ),
 ];
 
 fn published(text: &str) -> Option<Published> {

@@ -50,6 +50,10 @@ pub enum Relative {
     MonthLastYear(u32),
     /// "the fifth day of fighting": day N counted from the outbreak (day 1).
     DayOfFighting(u32),
+    /// "three weeks ago": the week N weeks before the reference.
+    WeeksAgo(u32),
+    /// "two months ago", "a year ago": the month that many months before the reference.
+    MonthsAgo(u32),
 }
 
 /// What a date expression says, before resolution.
@@ -200,7 +204,7 @@ fn pattern_sources(ord: &str) -> [String; 8] {
         format!(r"(?i-u)(?-u:\b)(?P<prep>in|since|during|until|by|from|early|mid|late|last|this|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+{MONTH}(?-u:\b)"),
         r"(?i-u)(?-u:\b)(?P<prep>in|during|of|since|until|by|from|throughout)\s+(?:early\s+|mid-|late\s+)?(?P<year>(?:19|20)\d\d)(?-u:\b)".to_owned(),
         r"(?-u:\b)(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<dd>\d{1,2})[./](?P<dm>\d{1,2})[./](?P<dy>(?:19|20)\d\d))(?-u:\b)".to_owned(),
-        "(?i-u)(?-u:\\b)(?P<rel>today|tonight|this\\s+(?:morning|afternoon|evening)|yesterday|last\\s+night|overnight|the\\s+(?:previous|preceding)\\s+(?:day|night|evening)|the\\s+day\\s+before|(?P<n>two|three|four|five|six|\\d)\\s+days\\s+ago|(?:on\\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?|last\\s+week|(?:earlier\\s+)?this\\s+week|(?:this|last|over\\s+the|at\\s+the)\\s+weekend|last\\s+month|(?:earlier\\s+)?this\\s+month|last\\s+year|the\\s+previous\\s+year|in\\s+(?P<pm>january|february|march|april|may|june|july|august|september|october|november|december)\\s+of\\s+(?:the\\s+)?(?:previous|last)\\s+year|last\\s+(?P<lm>january|february|march|april|june|july|august|september|october|november|december)|tomorrow|next\\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\\s+the\\s+coming\\s+(?:days|weeks))(?-u:\\b)"
+        "(?i-u)(?-u:\\b)(?P<rel>today|tonight|this\\s+(?:morning|afternoon|evening)|yesterday|last\\s+night|overnight|the\\s+(?:previous|preceding)\\s+(?:day|night|evening)|the\\s+day\\s+before|(?P<n>two|three|four|five|six|\\d)\\s+days\\s+ago|(?P<an>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+(?P<unit>weeks?|months?|years?)\\s+ago|(?:on\\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?|last\\s+week|(?:earlier\\s+)?this\\s+week|(?:this|last|over\\s+the|at\\s+the)\\s+weekend|last\\s+month|(?:earlier\\s+)?this\\s+month|last\\s+year|the\\s+previous\\s+year|in\\s+(?P<pm>january|february|march|april|may|june|july|august|september|october|november|december)\\s+of\\s+(?:the\\s+)?(?:previous|last)\\s+year|last\\s+(?P<lm>january|february|march|april|june|july|august|september|october|november|december)|tomorrow|next\\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\\s+the\\s+coming\\s+(?:days|weeks))(?-u:\\b)"
         .to_owned(),
         format!(
             r"(?i-u)(?-u:\b)(?:(?:into|on|for)\s+(?:its|a|the)\s+(?P<o1>{ord}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day|(?:the|its)\s+(?P<o2>{ord}|\d{{1,2}}(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+)?(?:fighting|war|clashes|hostilities|conflict|offensive|operation)|day\s+(?P<o3>\d{{1,2}})\s+of\s+(?:the\s+)?(?:fighting|war|clashes|hostilities|conflict|offensive))(?-u:\b)"
@@ -264,6 +268,22 @@ fn small_number(text: &str) -> Option<i64> {
         "six" => Some(6),
         digits => digits.parse().ok(),
     }
+}
+
+/// "a", "two" … "ten" or digits as a count.
+fn count_word(text: &str) -> Option<u32> {
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let lower = text.to_ascii_lowercase();
+    if lower == "a" || lower == "an" {
+        return Some(1);
+    }
+    words
+        .iter()
+        .position(|w| *w == lower)
+        .and_then(|i| u32::try_from(i + 1).ok())
+        .or_else(|| lower.parse().ok())
 }
 
 /// Whether the words just before `start` make the date a bound ("since", "until", "before").
@@ -488,6 +508,19 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
             (Relative::Weekday(wd), role_from_context(text, m.start()))
         } else if let Some(n) = c.name("n").and_then(|n| small_number(n.as_str())) {
             (Relative::DaysAgo(n), DateRole::At)
+        } else if let (Some(n), Some(unit)) = (
+            c.name("an").and_then(|n| count_word(n.as_str())),
+            c.name("unit"),
+        ) {
+            let unit = unit.as_str().to_ascii_lowercase();
+            let value = if unit.starts_with("week") {
+                Relative::WeeksAgo(n)
+            } else if unit.starts_with("month") {
+                Relative::MonthsAgo(n)
+            } else {
+                Relative::MonthsAgo(n.saturating_mul(12))
+            };
+            (value, DateRole::At)
         } else if let Some(mo) = c
             .name("pm")
             .or(c.name("lm"))
@@ -701,6 +734,18 @@ pub fn resolve(
                         Precision::Day,
                         relative,
                     )
+                }
+                Relative::WeeksAgo(n) => {
+                    let day = r.end - Duration::weeks(i64::from(n));
+                    let monday =
+                        day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+                    DateSpan::range(monday, monday + Duration::days(6), Precision::Day, relative)
+                }
+                Relative::MonthsAgo(n) => {
+                    let first = NaiveDate::from_ymd_opt(r.end.year(), r.end.month(), 1)?
+                        .checked_sub_months(Months::new(n))?;
+                    let (s, e) = month_span(first.year(), first.month(), None)?;
+                    DateSpan::range(s, e, Precision::Month, relative)
                 }
                 Relative::LastMonth => {
                     let first = NaiveDate::from_ymd_opt(r.end.year(), r.end.month(), 1)?

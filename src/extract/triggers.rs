@@ -639,6 +639,8 @@ const CLAUSE_BREAKS: &[&str] = &[
     " — ",
     " – ",
     " -- ",
+    // coordinated clauses: "Armenian forces withdrew from Aghdam, and Azerbaijani troops entered"
+    ", and ",
 ];
 
 #[allow(clippy::expect_used)] // constant patterns
