@@ -256,7 +256,10 @@ mod tests {
         assert_eq!(names("the Lachin corridor"), ["Lachin corridor"]);
         assert_eq!(names("Aghdam district"), ["Aghdam District"]);
         // the longest spelling ("Lachin district") ends inside a word: the shorter one stands
-        assert_eq!(names("the Kalbajar and Lachin districts"), ["Kalbajar", "Lachin"]);
+        assert_eq!(
+            names("the Kalbajar and Lachin districts"),
+            ["Kalbajar", "Lachin"]
+        );
     }
 
     #[test]
