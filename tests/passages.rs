@@ -505,6 +505,24 @@ const CASES: &[Case] = &[
         "Armenian forces withdrew from Aghdam on 20 November 2020, and Azerbaijani troops entered the town the same day.",
         &[("deployment", "Aghdam", "2020-11-20", "reported")],
     ),
+    case(
+        "troops advanced into territory near a town",
+        "2022-09-14",
+        "Pashinyan said Azerbaijani troops had advanced up to 3 kilometres into Armenian territory near Jermuk on Tuesday.",
+        &[("deployment", "Jermuk", "2022-09-13", "claimed")],
+    ),
+    case(
+        "exchanged fire",
+        "2021-07-29",
+        "Armenian and Azerbaijani troops exchanged fire near Tavush on Wednesday.",
+        &[("strike", "Tavush Province", "2021-07-28", "reported")],
+    ),
+    case(
+        "advanced weapons are not an advance",
+        "2021-02-01",
+        "Armenian troops in Gyumri received advanced air-defence systems from Russia on Monday.",
+        &[],
+    ),
 ];
 
 fn published(text: &str) -> Option<Published> {
