@@ -523,6 +523,12 @@ const CASES: &[Case] = &[
         "Armenian troops in Gyumri received advanced air-defence systems from Russia on Monday.",
         &[],
     ),
+    case(
+        "a place governed by another verb",
+        "2020-10-06",
+        "Azerbaijani forces shelled Tartar on Monday, the ministry announced in Baku.",
+        &[("strike", "Tartar", "2020-10-05", "claimed")],
+    ),
 ];
 
 fn published(text: &str) -> Option<Published> {

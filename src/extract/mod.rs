@@ -231,6 +231,13 @@ const NON_EVENT_VERBS: &[&str] = &[
     "displaced",
     "welcomed",
     "hosted",
+    // ceremonies and meetings held at a place
+    "unveiled",
+    "inaugurated",
+    "held",
+    "commemorated",
+    "signed",
+    "announced",
 ];
 
 /// Words that point back at a place named earlier, and what kind of place they can mean.
