@@ -230,45 +230,37 @@ impl LoadedFolder {
 
     /// The dataset as of the last load or update.
     pub fn dataset(&self) -> Dataset {
-        let mut dataset = Dataset {
-            problems: self.listing_problems.clone(),
-            ..Dataset::default()
-        };
-        let mut mentions = Vec::new();
-        for outcome in self.order.iter().filter_map(|rel| self.files.get(rel)) {
-            match outcome {
-                Outcome::Read(article, note, found) => {
-                    dataset.articles.push(article.clone());
-                    dataset.problems.extend(note.iter().cloned());
-                    mentions.extend(found.iter().cloned());
-                }
-                Outcome::Failed(problem) => dataset.problems.push(problem.clone()),
-            }
-        }
-        dataset.problems.sort_by(|a, b| a.path.cmp(&b.path));
-        dataset.events = extract::merge(mentions);
-        dataset
+        let outcomes = self.order.iter().filter_map(|rel| self.files.get(rel));
+        assemble(self.listing_problems.clone(), outcomes.cloned())
     }
 
     /// The dataset, consuming what was kept for updates (no copies: the CLI's path).
     pub fn into_dataset(mut self) -> Dataset {
-        let mut dataset = Dataset {
-            problems: std::mem::take(&mut self.listing_problems),
-            ..Dataset::default()
-        };
-        let mut mentions = Vec::new();
-        for outcome in self.order.iter().filter_map(|rel| self.files.remove(rel)) {
-            match outcome {
-                Outcome::Read(article, note, found) => {
-                    dataset.articles.push(article);
-                    dataset.problems.extend(note);
-                    mentions.extend(found);
-                }
-                Outcome::Failed(problem) => dataset.problems.push(problem),
-            }
-        }
-        dataset.problems.sort_by(|a, b| a.path.cmp(&b.path));
-        dataset.events = extract::merge(mentions);
-        dataset
+        let mut files = std::mem::take(&mut self.files);
+        let outcomes = self.order.iter().filter_map(|rel| files.remove(rel));
+        assemble(std::mem::take(&mut self.listing_problems), outcomes)
     }
+}
+
+/// Articles, problems (sorted by path) and merged events from the files' outcomes in listing
+/// order.
+fn assemble(listing_problems: Vec<Problem>, outcomes: impl Iterator<Item = Outcome>) -> Dataset {
+    let mut dataset = Dataset {
+        problems: listing_problems,
+        ..Dataset::default()
+    };
+    let mut mentions = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Read(article, note, found) => {
+                dataset.articles.push(article);
+                dataset.problems.extend(note);
+                mentions.extend(found);
+            }
+            Outcome::Failed(problem) => dataset.problems.push(problem),
+        }
+    }
+    dataset.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    dataset.events = extract::merge(mentions);
+    dataset
 }

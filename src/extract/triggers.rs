@@ -361,7 +361,7 @@ pub fn find_triggers(text: &str) -> Vec<TriggerHit> {
 }
 
 /// The first, cheapest pass: false when `text` holds no trigger stem at all.
-pub fn may_have_trigger(text: &str) -> bool {
+fn may_have_trigger(text: &str) -> bool {
     STEM_AUTOMATON.is_match(text)
 }
 
@@ -372,9 +372,9 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     !is_word_char(before) && !is_word_char(after)
 }
 
-/// Whether `text` contains any trigger at all: the cheap prefilter.
+/// Whether `text` contains any trigger spelling at all (word boundaries not checked).
 pub fn has_trigger(text: &str) -> bool {
-    STEM_AUTOMATON.is_match(text) && TRIGGER_AUTOMATON.is_match(text)
+    may_have_trigger(text) && TRIGGER_AUTOMATON.is_match(text)
 }
 
 fn is_word_part(c: char) -> bool {
