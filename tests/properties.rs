@@ -102,3 +102,55 @@ proptest! {
         let _ = karabakh_atlas::corpus::metadata::front_matter(&String::from_utf8_lossy(&bytes));
     }
 }
+
+fn spellings() -> Vec<&'static str> {
+    extract::triggers::TRIGGERS
+        .iter()
+        .map(|t| t.text)
+        .chain([
+            "Nagorno-Karabakh",
+            "Karabakh",
+            "Armenia",
+            "Azerbaijan",
+            "the",
+            "an",
+            "a b",
+        ])
+        .collect()
+}
+
+/// Both automata, built once (the DFA takes a good part of a second).
+static AUTOMATA: std::sync::LazyLock<
+    Option<(extract::scanner::Scanner, aho_corasick::AhoCorasick)>,
+> = std::sync::LazyLock::new(|| {
+    let scanner = extract::scanner::Scanner::new(&spellings())?;
+    let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(spellings())
+        .ok()?;
+    Some((scanner, ac))
+});
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// The two-walk DFA finds exactly what one Aho-Corasick leftmost-longest pass finds.
+    #[test]
+    fn scanner_equals_aho_corasick(text in article_text()) {
+        let automata = AUTOMATA.as_ref();
+        prop_assert!(automata.is_some());
+        if let Some((scanner, ac)) = automata {
+            let want: Vec<(usize, usize, usize)> = ac
+                .find_iter(&text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            let got: Vec<(usize, usize, usize)> = scanner
+                .find_all(&text)
+                .iter()
+                .map(|f| (f.start, f.end, f.pattern))
+                .collect();
+            prop_assert_eq!(got, want);
+        }
+    }
+}

@@ -178,6 +178,39 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     }
 });
 
+/// Literal gates: a pattern is run over a window only when the window (lower-cased) holds a
+/// word that every match of the pattern contains.
+struct Gates {
+    /// The month abbreviations, a prefix of every month name.
+    months: aho_corasick::AhoCorasick,
+    /// A word of every relative expression ("day" covers the weekdays, "today", "yesterday").
+    relative: aho_corasick::AhoCorasick,
+}
+
+#[allow(clippy::expect_used)] // constant literals
+static GATES: LazyLock<Gates> = LazyLock::new(|| {
+    let ac = |words: &[&str]| aho_corasick::AhoCorasick::new(words).expect("date gate");
+    Gates {
+        months: ac(&[
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ]),
+        relative: ac(&[
+            "day",
+            "tonight",
+            "tomorrow",
+            "this",
+            "last",
+            "overnight",
+            "previous",
+            "preceding",
+            "ago",
+            "week",
+            "next",
+            "coming",
+        ]),
+    }
+});
+
 /// Named groups become plain groups, for the combined pattern.
 fn strip_groups(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
@@ -372,9 +405,17 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
     let digits = text.bytes().any(|b| b.is_ascii_digit());
     let lower = text.to_ascii_lowercase();
     let days = lower.contains("day");
+    // every month pattern names a month; every relative one holds one of these words
+    let months = GATES.months.is_match(&lower);
+    let relative = GATES.relative.is_match(&lower);
+    let numeric = digits && text.bytes().any(|b| matches!(b, b'-' | b'/' | b'.'));
     let year_of =
         |c: &regex::Captures<'_>| c.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
-    for c in p.numeric.captures_iter(if digits { text } else { "" }) {
+    for c in numeric
+        .then(|| p.numeric.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let Some(m) = c.get(0) else { continue };
         let (y, mo, d) = if let (Some(y), Some(mo), Some(d)) =
             (c.name("iy"), c.name("im"), c.name("id"))
@@ -400,7 +441,10 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
             );
         }
     }
-    for re in [&p.day_month, &p.month_day].into_iter().filter(|_| digits) {
+    for re in [&p.day_month, &p.month_day]
+        .into_iter()
+        .filter(|_| digits && months)
+    {
         for c in re.captures_iter(text) {
             let (Some(m), Some(mon), Some(day)) = (c.get(0), c.name("mon"), c.name("day")) else {
                 continue;
@@ -427,7 +471,11 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
             );
         }
     }
-    for c in p.month_year.captures_iter(if digits { text } else { "" }) {
+    for c in (digits && months)
+        .then(|| p.month_year.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(m), Some(mon)) = (c.get(0), c.name("mon")) else {
             continue;
         };
@@ -448,7 +496,11 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
             );
         }
     }
-    for c in p.month_only.captures_iter(text) {
+    for c in months
+        .then(|| p.month_only.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(m), Some(mon), Some(prep)) = (c.get(0), c.name("mon"), c.name("prep")) else {
             continue;
         };
@@ -485,7 +537,11 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         };
         push(m.start(), m.end(), value, role);
     }
-    for c in p.year.captures_iter(if digits { text } else { "" }) {
+    for c in digits
+        .then(|| p.year.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(m), Some(y), Some(prep)) = (c.get(0), c.name("year"), c.name("prep")) else {
             continue;
         };
@@ -498,7 +554,11 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         };
         push(m.start(), m.end(), DateValue::Year(year), role);
     }
-    for c in p.relative.captures_iter(text) {
+    for c in relative
+        .then(|| p.relative.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(m), Some(rel)) = (c.get(0), c.name("rel")) else {
             continue;
         };
@@ -555,9 +615,10 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         };
         push(m.start(), m.end(), DateValue::Relative(value), role);
     }
-    for c in p
-        .day_of_fighting
-        .captures_iter(if days { text } else { "" })
+    for c in days
+        .then(|| p.day_of_fighting.captures_iter(text))
+        .into_iter()
+        .flatten()
     {
         let (Some(m), Some(o)) = (c.get(0), c.name("o1").or(c.name("o2")).or(c.name("o3"))) else {
             continue;
@@ -781,6 +842,10 @@ pub fn resolve(
 ///            Some("2020-09-28".to_owned()));
 /// ```
 pub fn first_full_date(text: &str) -> Option<NaiveDate> {
+    // a day always has a digit
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     find_dates(text).into_iter().find_map(|d| match d.value {
         DateValue::Day {
             year: Some(year),
@@ -794,6 +859,9 @@ pub fn first_full_date(text: &str) -> Option<NaiveDate> {
 /// The first date in `text` with at least a year and month, day-precise where possible; a
 /// yearless day is completed from `year_hint`.
 pub fn first_heading_date(text: &str, year_hint: Option<i32>) -> Option<NaiveDate> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     find_dates(text).into_iter().find_map(|d| match d.value {
         DateValue::Day { year, month, day } => {
             NaiveDate::from_ymd_opt(year.or(year_hint)?, month, day)

@@ -50,22 +50,23 @@ fn looks_like_heading(line: &str) -> bool {
     if line.len() > 480 || line.ends_with(['.', ',', ';', '!', '"', '”']) {
         return false;
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.is_empty() || words.len() > 16 || line.chars().count() > 120 {
+    if line.chars().count() > 120 {
         return false;
     }
-    if line.ends_with(['.', ',', ';', '!', '"', '”']) {
+    let (mut words, mut capitalised) = (0usize, 0usize);
+    for w in line.split_whitespace() {
+        words += 1;
+        if w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            capitalised += 1;
+        }
+    }
+    if words == 0 || words > 16 {
         return false;
     }
-    let capitalised = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
-        .count();
-    capitalised * 2 >= words.len() || crate::extract::dates::first_full_date(line).is_some()
+    capitalised * 2 >= words || crate::extract::dates::first_full_date(line).is_some()
 }
 
 /// Splits `text` into paragraphs, sections and sentences.

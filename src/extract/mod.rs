@@ -7,6 +7,7 @@
 pub mod dates;
 pub mod gazetteer;
 pub mod layout;
+pub mod scanner;
 pub mod triggers;
 
 use std::collections::BTreeMap;
@@ -82,13 +83,13 @@ struct ArticleContext<'a> {
 
 /// Trigger words plus the region names (and the two capitals) of the gazetteer in one
 /// automaton: a single pass over an article finds its triggers and counts what it is about.
-struct Scanner {
-    automaton: aho_corasick::AhoCorasick,
+struct Scan {
+    scanner: scanner::Scanner,
     /// Gazetteer entry of each name pattern (patterns after the triggers).
     entries: Vec<usize>,
 }
 
-static SCANNER: LazyLock<Option<Scanner>> = LazyLock::new(|| {
+static SCAN: LazyLock<Option<Scan>> = LazyLock::new(|| {
     let g = &*GAZETTEER;
     let mut patterns: Vec<String> = triggers::TRIGGERS
         .iter()
@@ -106,37 +107,31 @@ static SCANNER: LazyLock<Option<Scanner>> = LazyLock::new(|| {
             }
         }
     }
-    let automaton = aho_corasick::AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .ascii_case_insensitive(true)
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .ok()?;
-    Some(Scanner { automaton, entries })
+    let scanner = scanner::Scanner::new(&patterns)?;
+    Some(Scan { scanner, entries })
 });
 
 /// The triggers of `text` and how often each region, Baku and Yerevan are named in it.
 fn scan(text: &str, gazetteer: &Gazetteer) -> (Vec<TriggerHit>, BTreeMap<usize, usize>) {
     let mut counts = BTreeMap::new();
-    let scanner = SCANNER
+    let scan = SCAN
         .as_ref()
         .filter(|_| std::ptr::eq(gazetteer, &*GAZETTEER));
-    let Some(scanner) = scanner else {
+    let Some(scan) = scan else {
         return (triggers::find_triggers(text), counts);
     };
     let n_triggers = triggers::TRIGGERS.len();
     let mut hits = Vec::new();
-    for m in scanner.automaton.find_iter(text) {
-        let pattern = m.pattern().as_usize();
-        if pattern < n_triggers {
-            if triggers::on_word_boundaries(text, m.start(), m.end()) {
+    for m in scan.scanner.find_all(text) {
+        if m.pattern < n_triggers {
+            if triggers::on_word_boundaries(text, m.start, m.end) {
                 hits.push(TriggerHit {
-                    start: m.start(),
-                    end: m.end(),
-                    trigger: pattern,
+                    start: m.start,
+                    end: m.end,
+                    trigger: m.pattern,
                 });
             }
-        } else if let Some(&e) = scanner.entries.get(pattern - n_triggers) {
+        } else if let Some(&e) = scan.entries.get(m.pattern - n_triggers) {
             *counts.entry(e).or_default() += 1;
         }
     }

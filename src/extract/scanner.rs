@@ -1,0 +1,256 @@
+//! The whole-text pass: a set of literal spellings found ASCII-case-insensitively,
+//! leftmost-longest and without overlaps, by a dense DFA (regex-automata) that walks two halves
+//! of the text at once.
+//!
+//! Every byte of every article goes through this pass, so it sets the floor of extraction
+//! speed. A DFA step is one table load that depends on the previous one; walking two
+//! independent halves interleaved lets the CPU overlap the two chains of loads, which measured
+//! about 1.4 times as fast as one walk (and than the Aho-Corasick DFA used before) on the
+//! generated corpus. The halves are split at a line break, which no spelling contains, so the
+//! matches are exactly those of one walk over the whole text.
+
+use regex_automata::dfa::{Automaton, dense};
+use regex_automata::util::primitives::StateID;
+use regex_automata::{Anchored, MatchKind};
+
+/// One spelling found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last.
+    pub end: usize,
+    /// Index of the spelling in the list the scanner was built from.
+    pub pattern: usize,
+}
+
+/// A compiled set of spellings.
+pub struct Scanner {
+    dfa: dense::DFA<Vec<u32>>,
+    start: StateID,
+    /// Original index of each DFA pattern (the DFA holds them longest first).
+    original: Vec<usize>,
+    /// Byte length of each DFA pattern.
+    lengths: Vec<usize>,
+}
+
+impl Scanner {
+    /// Compiles `spellings` (matched ASCII-case-insensitively); `None` if the DFA cannot be
+    /// built or has no single start state.
+    pub fn new<S: AsRef<str>>(spellings: &[S]) -> Option<Self> {
+        // Leftmost-first over the spellings longest first is leftmost-longest.
+        let mut order: Vec<usize> = (0..spellings.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(spellings.get(i).map_or(0, |s| s.as_ref().len())));
+        let patterns: Vec<String> = order
+            .iter()
+            .filter_map(|&i| spellings.get(i))
+            .map(|s| format!("(?i-u){}", regex::escape(s.as_ref())))
+            .collect();
+        let dfa = dense::Builder::new()
+            .configure(
+                dense::Config::new()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .start_kind(regex_automata::dfa::StartKind::Unanchored)
+                    .accelerate(false),
+            )
+            .syntax(
+                regex_automata::util::syntax::Config::new()
+                    .unicode(false)
+                    .utf8(false),
+            )
+            .build_many(&patterns)
+            .ok()?;
+        let start = dfa.universal_start_state(Anchored::No)?;
+        let lengths = order
+            .iter()
+            .filter_map(|&i| spellings.get(i))
+            .map(|s| s.as_ref().len())
+            .collect();
+        Some(Self {
+            dfa,
+            start,
+            original: order,
+            lengths,
+        })
+    }
+
+    /// Every spelling in `text`, leftmost-longest, in text order.
+    pub fn find_all(&self, text: &str) -> Vec<Found> {
+        let hay = text.as_bytes();
+        let half = hay.len() / 2;
+        let mid = hay
+            .get(half..)
+            .and_then(|rest| memchr::memchr(b'\n', rest))
+            .map_or(hay.len(), |i| half + i);
+        let mut a = Walk::new(self, hay, 0, mid);
+        let mut b = Walk::new(self, hay, mid, hay.len());
+        let dfa = &self.dfa;
+        while let (Some(&x), Some(&y)) = (a.byte(), b.byte()) {
+            let na = dfa.next_state(a.state, x);
+            let nb = dfa.next_state(b.state, y);
+            if dfa.is_special_state(na) || dfa.is_special_state(nb) {
+                a.take(na);
+                b.take(nb);
+            } else {
+                a.state = na;
+                b.state = nb;
+                a.pos += 1;
+                b.pos += 1;
+            }
+        }
+        a.finish();
+        b.finish();
+        let mut found = a.found;
+        found.append(&mut b.found);
+        found
+            .into_iter()
+            .filter_map(|(end, p)| {
+                let len = *self.lengths.get(p)?;
+                Some(Found {
+                    start: end.checked_sub(len)?,
+                    end,
+                    pattern: *self.original.get(p)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// One walk of the DFA over `hay[pos..end]`.
+struct Walk<'a> {
+    scanner: &'a Scanner,
+    hay: &'a [u8],
+    pos: usize,
+    end: usize,
+    state: StateID,
+    /// The longest match so far of the spelling being read: (end, DFA pattern).
+    pending: Option<(usize, usize)>,
+    found: Vec<(usize, usize)>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(scanner: &'a Scanner, hay: &'a [u8], pos: usize, end: usize) -> Self {
+        Self {
+            scanner,
+            hay,
+            pos,
+            end,
+            state: scanner.start,
+            pending: None,
+            found: Vec::new(),
+        }
+    }
+
+    fn byte(&self) -> Option<&u8> {
+        if self.pos < self.end {
+            self.hay.get(self.pos)
+        } else {
+            None
+        }
+    }
+
+    /// Moves to `next`, the state after reading the byte at `pos`. Match states are entered
+    /// one byte after the match ends; the dead state means the pending match is final.
+    fn take(&mut self, next: StateID) {
+        let dfa = &self.scanner.dfa;
+        if dfa.is_match_state(next) {
+            self.pending = Some((self.pos, dfa.match_pattern(next, 0).as_usize()));
+            self.state = next;
+            self.pos += 1;
+        } else if dfa.is_dead_state(next) || dfa.is_quit_state(next) {
+            match self.pending.take() {
+                Some((end, p)) => {
+                    self.found.push((end, p));
+                    // the next search starts where this match ended
+                    self.pos = end;
+                }
+                None => self.pos += 1,
+            }
+            self.state = self.scanner.start;
+        } else {
+            self.state = next;
+            self.pos += 1;
+        }
+    }
+
+    /// Walks the rest alone and settles the match pending at the end.
+    fn finish(&mut self) {
+        loop {
+            while let Some(&x) = self.byte() {
+                let next = self.scanner.dfa.next_state(self.state, x);
+                self.take(next);
+            }
+            let eoi = self.scanner.dfa.next_eoi_state(self.state);
+            if self.scanner.dfa.is_match_state(eoi) {
+                self.pending = Some((self.end, self.scanner.dfa.match_pattern(eoi, 0).as_usize()));
+            }
+            match self.pending.take() {
+                Some((end, p)) => {
+                    self.found.push((end, p));
+                    self.state = self.scanner.start;
+                    if end >= self.end {
+                        return;
+                    }
+                    self.pos = end;
+                }
+                None => return,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(s: &Scanner, text: &str) -> Vec<(usize, usize, usize)> {
+        s.find_all(text)
+            .iter()
+            .map(|f| (f.start, f.end, f.pattern))
+            .collect()
+    }
+
+    #[test]
+    fn leftmost_longest_case_insensitive() {
+        let s = Scanner::new(&["strike", "drone strikes", "strikes", "Armenia"]).expect("scanner");
+        assert_eq!(
+            spans(&s, "DRONE STRIKES on armenia; strikes"),
+            [(0, 13, 1), (17, 24, 3), (26, 33, 2)]
+        );
+    }
+
+    #[test]
+    fn equals_aho_corasick_across_the_split() {
+        let words = [
+            "shelled",
+            "shell",
+            "ganja",
+            "an",
+            "a b",
+            "fire",
+            "opened fire",
+        ];
+        let s = Scanner::new(&words).expect("scanner");
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("ac");
+        for text in [
+            "",
+            "a",
+            "Shelled Ganja\nopened fire\nA B an shell",
+            "opened fire\n",
+            "\nopened",
+            "ganjaganja\nshelledshell\n\n\nfire",
+            "x\ny",
+            "an\nan\nan\nan",
+        ] {
+            let want: Vec<(usize, usize, usize)> = ac
+                .find_iter(text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            assert_eq!(spans(&s, text), want, "{text:?}");
+        }
+    }
+}
