@@ -260,6 +260,7 @@ pub fn run(mb: usize, seed: u64) {
     let articles = generate(mb * 1_000_000, seed);
     // the automata and patterns are built once per process, on first use: time that apart
     let start = Instant::now();
+    extract::prepare();
     if let Some(a) = articles.first() {
         extract::extract_article(a);
     }

@@ -110,6 +110,8 @@ impl LoadedFolder {
         progress: &Progress,
         keep_text: bool,
     ) -> Result<Self, LoadError> {
+        // the extractor's automata build while the folder is listed and read
+        std::thread::spawn(extract::prepare);
         let mut folder = Self {
             root: root.to_owned(),
             options,

@@ -128,19 +128,90 @@ const ORDINALS: &[&str] = &[
 struct Patterns {
     /// Every pattern below in one alternation without captures: one fast pass finds where to look.
     any: Regex,
-    day_month: Regex,
-    month_day: Regex,
-    month_year: Regex,
-    month_only: Regex,
-    year: Regex,
-    numeric: Regex,
-    relative: Regex,
-    day_of_fighting: Regex,
+    day_month: Capturing,
+    month_day: Capturing,
+    month_year: Capturing,
+    month_only: Capturing,
+    year: Capturing,
+    numeric: Capturing,
+    relative: Capturing,
+    day_of_fighting: Capturing,
+}
+
+/// A pattern with named groups, run anchored at a place the combined pattern found.
+type Capturing = regex_automata::meta::Regex;
+
+/// One match of a [`Capturing`] pattern in `text`, with `regex`-like accessors.
+struct Caps<'t> {
+    text: &'t str,
+    caps: regex_automata::util::captures::Captures,
+}
+
+/// A matched group.
+#[derive(Clone, Copy)]
+struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str(&self) -> &'t str {
+        self.text.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+impl<'t> Caps<'t> {
+    fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'t>> {
+        span.map(|s| Group {
+            text: self.text,
+            start: s.start,
+            end: s.end,
+        })
+    }
+    /// The whole match (`0`).
+    fn get(&self, index: usize) -> Option<Group<'t>> {
+        self.group(self.caps.get_group(index))
+    }
+    fn name(&self, name: &str) -> Option<Group<'t>> {
+        self.group(self.caps.get_group_by_name(name))
+    }
+}
+
+/// The match of `re` that starts at the start of `text` (`anchored`), or all its matches.
+fn matches<'t>(re: &Capturing, text: &'t str, anchored: bool) -> Vec<Caps<'t>> {
+    if anchored {
+        let mut caps = re.create_captures();
+        let input = regex_automata::Input::new(text).anchored(regex_automata::Anchored::Yes);
+        re.search_captures(&input, &mut caps);
+        return if caps.is_match() {
+            vec![Caps { text, caps }]
+        } else {
+            Vec::new()
+        };
+    }
+    re.captures_iter(text)
+        .map(|caps| Caps { text, caps })
+        .collect()
+}
+
+/// The leftmost match of `re` anywhere in `text`.
+fn leftmost<'t>(re: &Capturing, text: &'t str) -> Option<Caps<'t>> {
+    let mut caps = re.create_captures();
+    re.search_captures(&regex_automata::Input::new(text), &mut caps);
+    caps.is_match().then_some(Caps { text, caps })
 }
 
 #[allow(clippy::expect_used)] // the patterns are constants, checked by every test
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let re = |p: &str| Regex::new(p).expect("date pattern");
+    let cap = |p: &str| Capturing::new(p).expect("date pattern");
     let ord = ORDINALS.join("|");
     let sources = pattern_sources(&ord);
     let stripped: Vec<String> = sources
@@ -167,14 +238,14 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     ] = sources;
     Patterns {
         any,
-        day_month: re(&day_month),
-        month_day: re(&month_day),
-        month_year: re(&month_year),
-        month_only: re(&month_only),
-        year: re(&year),
-        numeric: re(&numeric),
-        relative: re(&relative),
-        day_of_fighting: re(&day_of_fighting),
+        day_month: cap(&day_month),
+        month_day: cap(&month_day),
+        month_year: cap(&month_year),
+        month_only: cap(&month_only),
+        year: cap(&year),
+        numeric: cap(&numeric),
+        relative: cap(&relative),
+        day_of_fighting: cap(&day_of_fighting),
     }
 });
 
@@ -210,6 +281,12 @@ static GATES: LazyLock<Gates> = LazyLock::new(|| {
         ]),
     }
 });
+
+/// Builds the date patterns now instead of on first use.
+pub fn prepare() {
+    LazyLock::force(&PATTERNS);
+    LazyLock::force(&GATES);
+}
 
 /// Named groups become plain groups, for the combined pattern.
 fn strip_groups(pattern: &str) -> String {
@@ -262,7 +339,7 @@ pub fn day_of_fighting(text: &str) -> Option<u32> {
     if !plausible {
         return None;
     }
-    let c = PATTERNS.day_of_fighting.captures(text)?;
+    let c = leftmost(&PATTERNS.day_of_fighting, text)?;
     ordinal_number(c.name("o1").or(c.name("o2")).or(c.name("o3"))?.as_str())
 }
 
@@ -353,7 +430,9 @@ fn plausible_month(text: &str, start: usize, end: usize) -> bool {
 /// ```
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let p = &*PATTERNS;
-    // One pass of the combined pattern; the specific patterns then run on small windows only.
+    // One pass of the combined pattern; the specific patterns then run only where it matched,
+    // anchored there, each over a window reaching a little past its match (they may match
+    // longer than the alternative the combined pattern chose).
     let mut windows: Vec<(usize, usize)> = Vec::new();
     for m in p.any.find_iter(text) {
         let mut end = (m.end() + 24).min(text.len());
@@ -366,14 +445,17 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         {
             end += 1;
         }
-        match windows.last_mut() {
-            Some(last) if m.start() <= last.1 => last.1 = last.1.max(end),
-            _ => windows.push((m.start(), end)),
-        }
+        windows.push((m.start(), end));
     }
     let mut found: Vec<DateMention> = Vec::new();
     for (lo, hi) in windows {
-        find_in_window(text, lo, hi, &mut found);
+        // anchored first; when code rejects what matched there ("in March" before a year),
+        // a later start in the window may hold the date ("March 2022"): search it all
+        let before = found.len();
+        find_in_window(text, lo, hi, true, &mut found);
+        if found.len() == before {
+            find_in_window(text, lo, hi, false, &mut found);
+        }
     }
     // Leftmost-longest without overlaps; more specific values win ties.
     found.sort_by_key(|d| (d.start, std::cmp::Reverse(d.end)));
@@ -388,8 +470,9 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     kept
 }
 
-/// The specific patterns over `text[lo..hi]`, with offsets into `text`.
-fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>) {
+/// The specific patterns over `text[lo..hi]` (only at its start when `anchored`), with offsets
+/// into `text`.
+fn find_in_window(full: &str, lo: usize, hi: usize, anchored: bool, found: &mut Vec<DateMention>) {
     let p = &*PATTERNS;
     let Some(text) = full.get(lo..hi) else { return };
     let mut push = |start: usize, end: usize, value: DateValue, role: DateRole| {
@@ -409,10 +492,9 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
     let months = GATES.months.is_match(&lower);
     let relative = GATES.relative.is_match(&lower);
     let numeric = digits && text.bytes().any(|b| matches!(b, b'-' | b'/' | b'.'));
-    let year_of =
-        |c: &regex::Captures<'_>| c.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
+    let year_of = |c: &Caps<'_>| c.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
     for c in numeric
-        .then(|| p.numeric.captures_iter(text))
+        .then(|| matches(&p.numeric, text, anchored))
         .into_iter()
         .flatten()
     {
@@ -445,7 +527,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         .into_iter()
         .filter(|_| digits && months)
     {
-        for c in re.captures_iter(text) {
+        for c in matches(re, text, anchored) {
             let (Some(m), Some(mon), Some(day)) = (c.get(0), c.name("mon"), c.name("day")) else {
                 continue;
             };
@@ -472,7 +554,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         }
     }
     for c in (digits && months)
-        .then(|| p.month_year.captures_iter(text))
+        .then(|| matches(&p.month_year, text, anchored))
         .into_iter()
         .flatten()
     {
@@ -497,7 +579,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         }
     }
     for c in months
-        .then(|| p.month_only.captures_iter(text))
+        .then(|| matches(&p.month_only, text, anchored))
         .into_iter()
         .flatten()
     {
@@ -538,7 +620,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         push(m.start(), m.end(), value, role);
     }
     for c in digits
-        .then(|| p.year.captures_iter(text))
+        .then(|| matches(&p.year, text, anchored))
         .into_iter()
         .flatten()
     {
@@ -555,7 +637,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         push(m.start(), m.end(), DateValue::Year(year), role);
     }
     for c in relative
-        .then(|| p.relative.captures_iter(text))
+        .then(|| matches(&p.relative, text, anchored))
         .into_iter()
         .flatten()
     {
@@ -616,7 +698,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, found: &mut Vec<DateMention>
         push(m.start(), m.end(), DateValue::Relative(value), role);
     }
     for c in days
-        .then(|| p.day_of_fighting.captures_iter(text))
+        .then(|| matches(&p.day_of_fighting, text, anchored))
         .into_iter()
         .flatten()
     {

@@ -111,6 +111,14 @@ static SCAN: LazyLock<Option<Scan>> = LazyLock::new(|| {
     Some(Scan { scanner, entries })
 });
 
+/// Builds the lazily built automata and patterns now (they take a fraction of a second), so
+/// that a loader can overlap that with reading files.
+pub fn prepare() {
+    LazyLock::force(&SCAN);
+    LazyLock::force(&GAZETTEER);
+    dates::prepare();
+}
+
 /// The triggers of `text` and how often each region, Baku and Yerevan are named in it.
 fn scan(text: &str, gazetteer: &Gazetteer) -> (Vec<TriggerHit>, BTreeMap<usize, usize>) {
     let mut counts = BTreeMap::new();
