@@ -357,7 +357,11 @@ fn deny_recent_claims(
 
 /// Photo captions and credits are not reports.
 fn is_caption(sentence: &str) -> bool {
-    let lower = sentence.trim_start().to_ascii_lowercase();
+    let head = sentence.trim_start();
+    let starts = |p: &str| {
+        head.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
     [
         "photo",
         "image",
@@ -369,11 +373,20 @@ fn is_caption(sentence: &str) -> bool {
         "pictured",
     ]
     .iter()
-    .any(|p| lower.starts_with(p))
-        || lower.contains("(photo:")
-        || lower.contains("getty images")
-        || lower.ends_with("/ afp")
+    .any(|p| starts(p))
+        || CAPTION_CUES.is_match(sentence)
+        || sentence
+            .get(sentence.len().saturating_sub(5)..)
+            .is_some_and(|t| t.eq_ignore_ascii_case("/ afp"))
 }
+
+#[allow(clippy::expect_used)] // constant patterns
+static CAPTION_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["(photo:", "getty images"])
+        .expect("caption automaton")
+});
 
 impl<'a> ArticleContext<'a> {
     fn new(

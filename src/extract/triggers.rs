@@ -2,7 +2,6 @@
 //! article needs any further work) and the cues around them: modality (threats, plans,
 //! hypotheticals, negation), attribution (claims), and the sides named as actor or target.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -454,7 +453,20 @@ pub fn words_rev(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
         .map(normal_word)
 }
 
-const MODAL: &[&str] = &[
+/// Defines a word-list membership test as one `match` (compiled to a length switch and
+/// comparisons; framing and claims look up every word of a clause).
+macro_rules! cue_words {
+    ($(#[$doc:meta])* $name:ident: $($word:literal),* $(,)?) => {
+        $(#[$doc])*
+        fn $name(word: &str) -> bool {
+            matches!(word, $($word)|*)
+        }
+    };
+}
+
+cue_words! {
+    /// Words that make what follows a plan, promise or possibility.
+    is_modal_cue:
     "will",
     "would",
     "could",
@@ -566,9 +578,11 @@ const MODAL: &[&str] = &[
     "offered",
     "going",
     "instead",
-];
+}
 
-const NEGATION: &[&str] = &[
+cue_words! {
+    /// Words that negate or deny what follows.
+    is_negation_cue:
     "not",
     "no",
     "never",
@@ -602,9 +616,11 @@ const NEGATION: &[&str] = &[
     "absence",
     "fabricated",
     "disinformation",
-];
+}
 
-const CLAIM: &[&str] = &[
+cue_words! {
+    /// Words that attribute a statement to a party or hedge it.
+    is_claim_cue:
     "claim",
     "claims",
     "claimed",
@@ -643,7 +659,7 @@ const CLAIM: &[&str] = &[
     "blames",
     "announced",
     "statement",
-];
+}
 
 /// Words that end one clause and start another, for the modality window.
 const CLAUSE_BREAKS: &[&str] = &[
@@ -692,14 +708,6 @@ pub enum Framing {
     Negated,
 }
 
-/// The cue lists as sets: framing looks up every word of a clause.
-static MODAL_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| MODAL.iter().copied().collect());
-static NEGATION_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NEGATION.iter().copied().collect());
-static CLAIM_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| CLAIM.iter().copied().collect());
-
 /// Framing of the trigger at `trigger_start` in `sentence` from its clause.
 pub fn framing(sentence: &str, trigger_start: usize) -> Framing {
     if sentence
@@ -714,10 +722,10 @@ pub fn framing(sentence: &str, trigger_start: usize) -> Framing {
         .unwrap_or_default();
     for word in words(window) {
         let w = word.as_str();
-        if NEGATION_SET.contains(w) || w.ends_with("n't") {
+        if is_negation_cue(w) || w.ends_with("n't") {
             return Framing::Negated;
         }
-        if MODAL_SET.contains(w) || w.ends_with("'ll") || w.ends_with("'d") {
+        if is_modal_cue(w) || w.ends_with("'ll") || w.ends_with("'d") {
             return Framing::Modal;
         }
     }
@@ -752,7 +760,7 @@ pub fn is_claim(sentence: &str, trigger_start: usize) -> bool {
     // a claim word, or "officials reported" (but not "shelling was reported")
     let mut previous: Option<Word<'_>> = None;
     for w in words(sentence) {
-        if CLAIM_SET.contains(w.as_str()) {
+        if is_claim_cue(w.as_str()) {
             return true;
         }
         if w == "reported"
@@ -770,13 +778,15 @@ pub fn is_claim(sentence: &str, trigger_start: usize) -> bool {
     false
 }
 
+/// Stems of every denial verb below: one pass rules most sentences out.
+#[allow(clippy::expect_used)] // constant patterns
+static DENIAL_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(["den", "ject", "refut", "dismiss"]).expect("denial automaton")
+});
+
 /// Whether the sentence denies earlier claims ("The Armenian side denied the accusations").
 pub fn denies_claims(sentence: &str) -> bool {
-    if !sentence.contains("den")
-        && !sentence.contains("ject")
-        && !sentence.contains("refut")
-        && !sentence.contains("dismiss")
-    {
+    if !DENIAL_STEMS.is_match(sentence) {
         return false;
     }
     let ws: Vec<Word<'_>> = words(sentence).collect();
