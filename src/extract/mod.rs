@@ -919,6 +919,9 @@ impl<'a> ArticleContext<'a> {
             } else {
                 Status::Reported
             };
+            let actor = triggers::actor(stext, hit.start, hit.end);
+            let target = triggers::target(stext, hit.end);
+            let trigger = stext.get(hit.start..hit.end).unwrap_or_default();
             let mut seen = Vec::new();
             for p in mine {
                 if seen.contains(&p.entry) {
@@ -944,8 +947,8 @@ impl<'a> ArticleContext<'a> {
                     kind: def.kind,
                     place: p.entry,
                     date,
-                    actor: triggers::actor(stext, hit.start, hit.end).map(str::to_owned),
-                    target: triggers::target(stext, hit.end).map(str::to_owned),
+                    actor: actor.map(str::to_owned),
+                    target: target.map(str::to_owned),
                     status,
                     confidence: c.clamp(0.05, 0.99),
                     source: Source {
@@ -953,7 +956,7 @@ impl<'a> ArticleContext<'a> {
                         sentence: stext.to_owned(),
                         start: sentence.start as u64,
                         end: sentence.end as u64,
-                        trigger: stext.get(hit.start..hit.end).unwrap_or_default().to_owned(),
+                        trigger: trigger.to_owned(),
                         highlights: highlights(sentence.start, hit, &p, date_words),
                     },
                 });

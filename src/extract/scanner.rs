@@ -110,17 +110,34 @@ impl Scanner {
         let mut a = Walk::new(self, hay, 0, mid);
         let mut b = Walk::new(self, hay, mid, hay.len());
         let dfa = &self.dfa;
-        while let (Some(&x), Some(&y)) = (a.byte(), b.byte()) {
-            let na = dfa.next_state(a.state, x);
-            let nb = dfa.next_state(b.state, y);
-            if dfa.is_special_state(na) || dfa.is_special_state(nb) {
-                a.take(na);
-                b.take(nb);
-            } else {
-                a.state = na;
-                b.state = nb;
-                a.pos += 1;
-                b.pos += 1;
+        loop {
+            let (Some(ra), Some(rb)) = (hay.get(a.pos..a.end), hay.get(b.pos..b.end)) else {
+                break;
+            };
+            // the hot loop: both walks step together until either meets a special state
+            let (mut sa, mut sb, mut stepped) = (a.state, b.state, 0);
+            let mut special = None;
+            for (&x, &y) in ra.iter().zip(rb) {
+                let na = dfa.next_state(sa, x);
+                let nb = dfa.next_state(sb, y);
+                if dfa.is_special_state(na) || dfa.is_special_state(nb) {
+                    special = Some((na, nb));
+                    break;
+                }
+                sa = na;
+                sb = nb;
+                stepped += 1;
+            }
+            a.state = sa;
+            b.state = sb;
+            a.pos += stepped;
+            b.pos += stepped;
+            match special {
+                Some((na, nb)) => {
+                    a.take(na);
+                    b.take(nb);
+                }
+                None => break,
             }
         }
         a.finish();
