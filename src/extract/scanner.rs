@@ -110,10 +110,7 @@ impl Scanner {
         let mut a = Walk::new(self, hay, 0, mid);
         let mut b = Walk::new(self, hay, mid, hay.len());
         let dfa = &self.dfa;
-        loop {
-            let (Some(ra), Some(rb)) = (hay.get(a.pos..a.end), hay.get(b.pos..b.end)) else {
-                break;
-            };
+        while let (Some(ra), Some(rb)) = (hay.get(a.pos..a.end), hay.get(b.pos..b.end)) {
             // the hot loop: both walks step together until either meets a special state
             let (mut sa, mut sb, mut stepped) = (a.state, b.state, 0);
             let mut special = None;
