@@ -253,19 +253,21 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
 /// word that every match of the pattern contains.
 struct Gates {
     /// The month abbreviations, a prefix of every month name.
-    months: aho_corasick::AhoCorasick,
+    months: aho_corasick::packed::Searcher,
     /// A word of every relative expression ("day" covers the weekdays, "today", "yesterday").
-    relative: aho_corasick::AhoCorasick,
+    relative: aho_corasick::packed::Searcher,
 }
 
+/// Short windows are searched by Rabin-Karp, longer ones by SIMD (Teddy).
 #[allow(clippy::expect_used)] // constant literals
 static GATES: LazyLock<Gates> = LazyLock::new(|| {
-    let ac = |words: &[&str]| aho_corasick::AhoCorasick::new(words).expect("date gate");
+    let searcher =
+        |words: &[&str]| aho_corasick::packed::Searcher::new(words.iter()).expect("date gate");
     Gates {
-        months: ac(&[
+        months: searcher(&[
             "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
         ]),
-        relative: ac(&[
+        relative: searcher(&[
             "day",
             "tonight",
             "tomorrow",
@@ -489,8 +491,8 @@ fn find_in_window(full: &str, lo: usize, hi: usize, anchored: bool, found: &mut 
     let lower = text.to_ascii_lowercase();
     let days = lower.contains("day");
     // every month pattern names a month; every relative one holds one of these words
-    let months = GATES.months.is_match(&lower);
-    let relative = GATES.relative.is_match(&lower);
+    let months = GATES.months.find(&lower).is_some();
+    let relative = GATES.relative.find(&lower).is_some();
     let numeric = digits && text.bytes().any(|b| matches!(b, b'-' | b'/' | b'.'));
     let year_of = |c: &Caps<'_>| c.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
     for c in numeric
