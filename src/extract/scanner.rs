@@ -4,9 +4,9 @@
 //!
 //! Every byte of every article goes through this pass, so it sets the floor of extraction
 //! speed. A DFA step is one table load that depends on the previous one; walking two
-//! independent halves interleaved lets the CPU overlap the two chains of loads, which measured
-//! about 1.4 times as fast as one walk (and than the Aho-Corasick DFA used before) on the
-//! generated corpus. The halves are split near the middle at a line break, full stop or comma
+//! independent halves interleaved lets the CPU overlap the two chains of loads: in a prototype
+//! on the generated corpus, 385 MB/s against 266 for one walk and 300 for the Aho-Corasick DFA
+//! used before. The halves are split near the middle at a line break, full stop or comma
 //! that no spelling contains, so the matches are exactly those of one walk over the whole text.
 
 use regex_automata::dfa::{Automaton, dense};
