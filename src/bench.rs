@@ -10,6 +10,14 @@ use rayon::prelude::*;
 use crate::extract;
 use crate::model::{Article, Published, PublishedFrom};
 
+/// `println!` that ignores a closed stdout (`karabakh-atlas bench | head`) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// SplitMix64: a tiny deterministic generator, enough for picking templates.
 struct Rng(u64);
 
@@ -264,7 +272,7 @@ pub fn run(mb: usize, seed: u64) {
     if let Some(a) = articles.first() {
         extract::extract_article(a);
     }
-    println!(
+    say!(
         "building the automata (once per process): {:.2} s",
         start.elapsed().as_secs_f64()
     );
@@ -279,7 +287,7 @@ pub fn run(mb: usize, seed: u64) {
 fn measure(label: &str, articles: &[Article], seed: u64) {
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let mb_total = bytes as f64 / 1e6;
-    println!(
+    say!(
         "{label}: {} articles, {mb_total:.1} MB (generated, seed {seed})",
         articles.len()
     );
@@ -316,17 +324,17 @@ fn measure(label: &str, articles: &[Article], seed: u64) {
     )
     .len();
     let with_merge = start.elapsed().as_secs_f64();
-    println!(
+    say!(
         "1 thread : {single:6.2} s  {:7.1} MB/s  ({one} mentions)",
         mb_total / single
     );
-    println!(
+    say!(
         "{} threads: {parallel:6.2} s  {:7.1} MB/s  ({many} mentions, scaling x{:.2})",
         rayon::current_num_threads(),
         mb_total / parallel,
         single / parallel
     );
-    println!("extract + merge, all threads: {with_merge:.2} s, {events} events");
+    say!("extract + merge, all threads: {with_merge:.2} s, {events} events");
 }
 
 /// A synthetic dataset: `n` events at gazetteer places over three years (2020–2022), a tenth
@@ -446,13 +454,13 @@ fn run_ui_mode(events: usize, frames: usize, mode: crate::timeline::TimeMode) {
     };
     let (run_mean, run_p95) = stats(&mut run_times);
     let (tess_mean, tess_p95) = stats(&mut tessellate_times);
-    println!(
+    say!(
         "{events} events over 3 years, {frames} frames at 1360x860, slider moving one day per frame, {} mode, default view:",
         mode.label()
     );
-    println!("  UI code (egui pass): mean {run_mean:.2} ms, p95 {run_p95:.2} ms per frame");
-    println!("  tessellation       : mean {tess_mean:.2} ms, p95 {tess_p95:.2} ms per frame");
-    println!(
+    say!("  UI code (egui pass): mean {run_mean:.2} ms, p95 {run_p95:.2} ms per frame");
+    say!("  tessellation       : mean {tess_mean:.2} ms, p95 {tess_p95:.2} ms per frame");
+    say!(
         "  visible at the last frame: {} events",
         app.state.visible.len()
     );
@@ -511,18 +519,18 @@ pub fn run_load(folder: &Path) {
     };
     let wall = started.elapsed().as_secs_f64();
     let d = &app.state.dataset;
-    println!(
+    say!(
         "viewer opened {}: {} articles, {} events, {} problems in {wall:.2} s wall",
         folder.display(),
         d.articles.len(),
         d.events.len(),
         d.problems.len()
     );
-    println!(
+    say!(
         "  {frames} frames drawn meanwhile, the longest {longest:.1} ms (the load runs in the background); the frame that took the data: {:.1} ms",
         arrival
     );
     if let Some(notice) = &app.state.notice {
-        println!("  notice: {notice}");
+        say!("  notice: {notice}");
     }
 }
