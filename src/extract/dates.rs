@@ -284,6 +284,11 @@ static GATES: LazyLock<Gates> = LazyLock::new(|| {
     }
 });
 
+/// Whether `text` holds an ASCII digit: every day, year and numeric date needs one.
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// Builds the date patterns now instead of on first use.
 pub fn prepare() {
     LazyLock::force(&PATTERNS);
@@ -487,7 +492,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, anchored: bool, found: &mut 
     };
     let role_from_context = |_: &str, start: usize| role_from_context(full, start + lo);
     // literal gates: the capture searches below are the slow part, so skip the impossible ones
-    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    let digits = has_digit(text);
     let lower = text.to_ascii_lowercase();
     let days = lower.contains("day");
     // every month pattern names a month; every relative one holds one of these words
@@ -926,8 +931,7 @@ pub fn resolve(
 ///            Some("2020-09-28".to_owned()));
 /// ```
 pub fn first_full_date(text: &str) -> Option<NaiveDate> {
-    // a day always has a digit
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !has_digit(text) {
         return None;
     }
     find_dates(text).into_iter().find_map(|d| match d.value {
@@ -943,7 +947,7 @@ pub fn first_full_date(text: &str) -> Option<NaiveDate> {
 /// The first date in `text` with at least a year and month, day-precise where possible; a
 /// yearless day is completed from `year_hint`.
 pub fn first_heading_date(text: &str, year_hint: Option<i32>) -> Option<NaiveDate> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !has_digit(text) {
         return None;
     }
     find_dates(text).into_iter().find_map(|d| match d.value {
