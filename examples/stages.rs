@@ -1,4 +1,11 @@
-//! Times each extraction stage over the generated corpus (a profiling aid, not a test).
+//! Times each extraction stage over the generated corpus (a profiling aid, not a test):
+//! `cargo run --release --example stages [extract]`.
+
+// only part of the generator is needed here; the benchmarks use the rest
+#[allow(dead_code)]
+#[path = "../benches/support/generator.rs"]
+mod generator;
+
 use std::time::Instant;
 fn main() {
     // STAGES_MB sets the corpus size (default 16), STAGES_REPS the extract-only repetitions (4)
@@ -8,14 +15,14 @@ fn main() {
             .and_then(|v| v.parse().ok())
             .unwrap_or(d)
     };
-    let arts = karabakh_atlas::bench::generate(env("STAGES_MB", 16) * 1_000_000, 7);
+    let arts = generator::generate(env("STAGES_MB", 16) * 1_000_000, 7);
     let mb = arts.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6;
     // `stages extract` times (and lets a profiler see) the whole pipeline alone
     let only_extract = std::env::args().nth(1).as_deref() == Some("extract");
     if only_extract {
         // warm the lazily built automata outside the measured function
         if let Some(a) = arts.first() {
-            karabakh_atlas::extract::extract_article(a);
+            karabakh_core::extract::extract_article(a);
         }
         for _ in 0..env("STAGES_REPS", 4) {
             let t = Instant::now();
@@ -30,20 +37,7 @@ fn main() {
     let t = Instant::now();
     let n: usize = arts
         .iter()
-        .map(|a| karabakh_atlas::extract::triggers::find_triggers(&a.text).len())
-        .sum();
-    println!(
-        "triggers   {:7.1} MB/s ({n})",
-        mb / t.elapsed().as_secs_f64()
-    );
-    let t = Instant::now();
-    let n: usize = arts
-        .iter()
-        .map(|a| {
-            karabakh_atlas::extract::gazetteer::GAZETTEER
-                .find(&a.text)
-                .len()
-        })
+        .map(|a| karabakh_core::gazetteer::GAZETTEER.find(&a.text).len())
         .sum();
     println!(
         "gazetteer  {:7.1} MB/s ({n})",
@@ -53,7 +47,7 @@ fn main() {
     let n: usize = arts
         .iter()
         .map(|a| {
-            karabakh_atlas::extract::layout::layout(&a.text)
+            karabakh_core::extract::layout::layout(&a.text)
                 .sentences
                 .len()
         })
@@ -65,7 +59,7 @@ fn main() {
     let t = Instant::now();
     let n: usize = arts
         .iter()
-        .map(|a| karabakh_atlas::extract::dates::find_dates(&a.text).len())
+        .map(|a| karabakh_core::dates::find_dates(&a.text).len())
         .sum();
     println!(
         "dates      {:7.1} MB/s ({n})",
@@ -74,7 +68,7 @@ fn main() {
     let t = Instant::now();
     let n: usize = arts
         .iter()
-        .map(|a| karabakh_atlas::extract::extract_article(a).len())
+        .map(|a| karabakh_core::extract::extract_article(a).len())
         .sum();
     println!(
         "extract    {:7.1} MB/s ({n})",
@@ -84,8 +78,8 @@ fn main() {
 
 /// The measured loop, a function of its own so that `valgrind --toggle-collect` can find it.
 #[inline(never)]
-fn timed_extract(arts: &[karabakh_atlas::model::Article]) -> usize {
+fn timed_extract(arts: &[karabakh_core::model::Article]) -> usize {
     arts.iter()
-        .map(|a| karabakh_atlas::extract::extract_article(a).len())
+        .map(|a| karabakh_core::extract::extract_article(a).len())
         .sum()
 }

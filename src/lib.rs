@@ -1,20 +1,16 @@
-//! Karabakh Atlas: reads a folder of news articles about the Armenia–Azerbaijan conflict and
-//! finds every reported strike and deployment with its place and date, for a map and timeline
-//! viewer and for scripts.
+//! Karabakh Atlas, the viewer: a map and chronology of the strikes and deployments that
+//! [`karabakh_core`] extracts from a folder of articles, and the `extract` command line.
 //!
-//! The core ([`corpus`], [`extract`], [`model`], [`load`]) has no UI in it; [`app`], [`map`],
-//! [`timeline`] and [`ui`] draw what it produces; [`cli`] prints it.
+//! Layers, each using only those below it: [`style`], the pure parts of [`timeline`] and
+//! [`map`] (time state and commands, histogram, projection, basemap) → [`state`] → [`command`]
+//! → the panels ([`ui`], `map::panel`, `timeline::panel`) → [`app`], which applies commands and
+//! owns background work. [`cli`] prints what the core produces.
 
 pub mod app;
-pub mod bench;
 pub mod cli;
-pub mod corpus;
-pub mod export;
-pub mod extract;
-pub mod load;
+pub mod command;
 pub mod map;
-pub mod model;
-pub mod seeds;
+pub mod state;
+pub mod style;
 pub mod timeline;
 pub mod ui;
-pub mod watch;

@@ -122,8 +122,8 @@ fn missing_folder_and_bad_arguments_exit_2() {
 
 #[test]
 fn bundled_seeds_match_the_seeds_folder() {
-    let bundled = karabakh_atlas::seeds::dataset();
-    let folder = karabakh_atlas::load::load_folder(
+    let bundled = karabakh_core::seeds::dataset();
+    let folder = karabakh_core::load::load_folder(
         &seeds_dir(),
         Default::default(),
         &Default::default(),
@@ -152,7 +152,7 @@ fn geojson_and_csv_exports_round_trip() {
         .status()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(status.success());
-    let dataset = karabakh_atlas::load::load_folder(
+    let dataset = karabakh_core::load::load_folder(
         &seeds_dir(),
         Default::default(),
         &Default::default(),
@@ -173,7 +173,7 @@ fn geojson_and_csv_exports_round_trip() {
         assert_eq!(
             f["properties"]["date_start"].as_str(),
             e.date
-                .map(|d| karabakh_atlas::model::iso(d.start))
+                .map(|d| karabakh_core::model::iso(d.start))
                 .as_deref()
         );
         assert_eq!(
@@ -191,7 +191,7 @@ fn geojson_and_csv_exports_round_trip() {
         .headers()
         .map(|h| h.iter().map(str::to_owned).collect())
         .unwrap_or_default();
-    assert_eq!(headers, karabakh_atlas::export::CSV_COLUMNS);
+    assert_eq!(headers, karabakh_core::export::CSV_COLUMNS);
     let rows: Vec<csv::StringRecord> = reader
         .records()
         .collect::<Result<_, _>>()

@@ -7,18 +7,19 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use karabakh_atlas::app::{AtlasApp, Origin, Persisted};
-use karabakh_atlas::cli::to_json;
-use karabakh_atlas::corpus::ReadOptions;
-use karabakh_atlas::load::{Progress, load_folder};
+use karabakh_atlas::app::AtlasApp;
+use karabakh_atlas::command::Command;
 use karabakh_atlas::map::{MapHit, geo_point, map_hit_id};
-use karabakh_atlas::timeline::highlight;
-use karabakh_atlas::ui::Command;
+use karabakh_atlas::state::{Origin, Persisted};
+use karabakh_atlas::timeline::{TimeCommand, highlight};
+use karabakh_core::corpus::ReadOptions;
+use karabakh_core::export::to_json;
+use karabakh_core::load::{Progress, load_folder};
 
 /// The app on the bundled seeds, as on a first start.
 fn seeds_app() -> AtlasApp {
     AtlasApp::new(
-        karabakh_atlas::seeds::dataset(),
+        karabakh_core::seeds::dataset(),
         Origin::Bundled,
         Persisted::default(),
     )
@@ -45,8 +46,10 @@ fn expected_visible(app: &AtlasApp) -> Vec<usize> {
         .collect()
 }
 
+#[track_caller]
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    NaiveDate::from_ymd_opt(y, m, d)
+        .unwrap_or_else(|| panic!("no such test date: {}-{}-{}", y, m, d))
 }
 
 #[test]
@@ -202,7 +205,8 @@ fn the_open_folder_is_watched_and_changes_keep_slider_and_selection() {
     h.run_steps(2);
     assert_eq!(h.state().watched_folder(), Some(root.as_path()));
     // the user puts the slider on 4 October and selects the Stepanakert strike
-    h.state_mut().push(Command::SetDate(day(2020, 10, 4)));
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDate(day(2020, 10, 4))));
     h.run_steps(1);
     let stepanakert = h
         .state()
@@ -342,7 +346,8 @@ fn a_missing_folder_is_a_notice_not_a_crash() {
 #[test]
 fn clicking_an_event_shows_its_evidence() {
     let mut h = harness();
-    h.state_mut().push(Command::SetDate(day(2020, 10, 3)));
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDate(day(2020, 10, 3))));
     h.run_steps(2);
     h.get_by_label_contains("Ganja · strike").click();
     h.run_steps(2);
@@ -371,7 +376,8 @@ fn clicking_an_event_shows_its_evidence() {
 #[test]
 fn filters_change_the_visible_count() {
     let mut h = harness();
-    h.state_mut().push(Command::SetDate(day(2020, 9, 27)));
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDate(day(2020, 9, 27))));
     h.run_steps(2);
     let both = h.state().state.visible.len();
     assert_eq!(
@@ -392,7 +398,8 @@ fn filters_change_the_visible_count() {
 #[test]
 fn clicking_a_map_marker_selects_its_event() {
     let mut h = harness();
-    h.state_mut().push(Command::SetDate(day(2020, 10, 3)));
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDate(day(2020, 10, 3))));
     h.run_steps(2);
     let hit: Option<MapHit> = h.ctx.data(|d| d.get_temp(map_hit_id()));
     let projection = hit
@@ -421,7 +428,7 @@ fn playback_advances_and_stops_at_the_end() {
     h.key_press(egui::Key::End);
     h.run_steps(2);
     let end = h.state().state.view.time.cursor;
-    h.state_mut().push(Command::TogglePlay);
+    h.state_mut().push(Command::Time(TimeCommand::TogglePlay));
     h.run_steps(1);
     assert!(h.state().state.view.time.playing);
     assert_ne!(
@@ -430,24 +437,31 @@ fn playback_advances_and_stops_at_the_end() {
         "play at the end restarts from the first day"
     );
     for _ in 0..5 {
-        h.state_mut().push(Command::Tick(1.0));
+        h.state_mut().push(Command::Time(TimeCommand::Tick(1.0)));
         h.run_steps(1);
     }
     let app = h.state();
-    let first = app
-        .state
-        .dataset
-        .date_range()
-        .map(|r| r.0)
-        .unwrap_or_default();
+    let (first, last) = app.state.dataset.date_range().unwrap_or_default();
     assert!(app.state.view.time.cursor >= Some(first + Duration::days(18)));
+    // on to the end: playback stops on the last day
+    for _ in 0..1000 {
+        if !h.state().state.view.time.playing {
+            break;
+        }
+        h.state_mut().push(Command::Time(TimeCommand::Tick(10.0)));
+        h.run_steps(1);
+    }
+    let time = h.state().state.view.time;
+    assert!(!time.playing, "playback stops at the end");
+    assert_eq!(time.cursor, Some(last));
 }
 
 #[test]
 fn exporting_visible_and_all_events_writes_files() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut h = harness();
-    h.state_mut().push(Command::SetDate(day(2020, 10, 3)));
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDate(day(2020, 10, 3))));
     h.run_steps(2);
     let visible = h.state().state.visible.len();
     let geo = dir.path().join("visible.geojson");
@@ -524,12 +538,24 @@ fn a_folder_of_images_lists_every_file_as_a_problem() {
 }
 
 #[test]
-fn tiny_window_does_not_panic() {
+fn smallest_window_keeps_its_controls_and_a_tiny_one_does_not_panic() {
     let mut h = harness();
-    h.set_size(egui::vec2(120.0, 90.0));
+    // the window's minimum size
+    let size = egui::vec2(480.0, 360.0);
+    h.set_size(size);
     h.run_steps(3);
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+    for label in ["File", "View", "Play"] {
+        let rect = h.get_by_label(label).rect();
+        assert!(
+            window.contains_rect(rect),
+            "{label} at {rect:?} is outside the {size:?} window"
+        );
+    }
+    let events = h.state().state.dataset.events.len();
     h.set_size(egui::vec2(1.0, 1.0));
     h.run_steps(3);
+    assert_eq!(h.state().state.dataset.events.len(), events);
 }
 
 #[test]

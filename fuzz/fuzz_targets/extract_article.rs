@@ -3,9 +3,9 @@
 //! its sentence on char boundaries.
 #![no_main]
 
-use karabakh_atlas::corpus::article_from_bytes;
-use karabakh_atlas::extract::{extract_article, merge};
-use karabakh_atlas::model::Published;
+use karabakh_core::corpus::article_from_bytes;
+use karabakh_core::extract::{extract_article, merge};
+use karabakh_core::model::Published;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

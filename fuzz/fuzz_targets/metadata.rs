@@ -2,7 +2,7 @@
 //! readers must never panic, and whatever they accept must be a valid date.
 #![no_main]
 
-use karabakh_atlas::corpus::metadata::{
+use karabakh_core::corpus::metadata::{
     dateline_date, file_name_date, front_matter, parse_articles_csv,
 };
 use libfuzzer_sys::fuzz_target;

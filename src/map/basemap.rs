@@ -9,8 +9,8 @@ use geo::{
 };
 use serde_json::Value;
 
-use crate::extract::gazetteer::GAZETTEER;
-use crate::model::PlaceKind;
+use karabakh_core::gazetteer::GAZETTEER;
+use karabakh_core::model::PlaceKind;
 
 /// What an area is on the map, which decides how it is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

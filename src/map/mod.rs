@@ -1,14 +1,19 @@
-//! The schematic map: projection (pure, tested), view state (pan/zoom, persisted), the basemap
-//! built once from the bundled GeoJSON and gazetteer, and map drawing.
+//! The schematic map: projection (here, pure, tested), view state (pan/zoom, persisted), the
+//! basemap built once from the bundled GeoJSON and gazetteer ([`basemap`]), and the drawing:
+//! basemap layers, markers, legend and the panel that puts them together ([`panel`]).
 //!
 //! Coordinates are `geo` points with x = longitude, y = latitude. The projection is
 //! equirectangular with longitude scaled by cos(latitude) around the region's middle, so shapes
 //! look right at these latitudes.
 
 pub mod basemap;
-mod draw;
+mod layers;
+mod legend;
+mod markers;
+pub mod panel;
 
-pub use draw::{MapHit, draw_marker, map_hit_id, map_ui};
+pub use markers::draw_marker;
+pub use panel::{MapHit, map_hit_id, map_ui};
 
 use egui::{Pos2, Rect, Vec2, pos2};
 use geo::Point;

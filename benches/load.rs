@@ -1,0 +1,90 @@
+//! The viewer opening a folder as a user would (background load, headless frames at ~60 fps
+//! meanwhile): wall time until the data is on screen and the longest frame while it loads.
+//! `cargo bench --bench load -- FOLDER` (without a folder: the bundled seeds' folder).
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use karabakh_atlas::app::AtlasApp;
+use karabakh_atlas::command::Command;
+use karabakh_atlas::state::{Origin, Persisted};
+use support::{BenchArgs, say};
+
+fn main() {
+    let args = BenchArgs::from_env();
+    let folder = args.positional().map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds"),
+        PathBuf::from,
+    );
+    run_load(&folder);
+}
+
+/// Opens `folder` in the viewer exactly as a user would (background load, frames drawn at
+/// ~60 fps meanwhile, no window needed) and prints the load's wall time and the longest
+/// frame while it ran: the UI must stay responsive.
+fn run_load(folder: &Path) {
+    let mut app = AtlasApp::new(
+        karabakh_core::seeds::dataset(),
+        Origin::Bundled,
+        Persisted::default(),
+    );
+    let ctx = egui::Context::default();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1360.0, 860.0));
+    app.push(Command::OpenFolder(folder.to_owned()));
+    let started = Instant::now();
+    let mut frames = 0usize;
+    let mut longest = 0.0f64;
+    let mut last_report = Instant::now();
+    let arrival = loop {
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            time: Some(started.elapsed().as_secs_f64()),
+            ..Default::default()
+        };
+        let frame = Instant::now();
+        let output = ctx.run_ui(input, |ui| app.ui_root(ui));
+        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+        let ms = frame.elapsed().as_secs_f64() * 1000.0;
+        frames += 1;
+        if app.state.loading.is_none() && frames > 1 {
+            break ms;
+        }
+        longest = longest.max(ms);
+        if let Some(loading) = &app.state.loading
+            && last_report.elapsed().as_secs_f64() >= 1.0
+        {
+            last_report = Instant::now();
+            eprintln!(
+                "  {:5.1} s: {}/{} files",
+                started.elapsed().as_secs_f64(),
+                loading
+                    .progress
+                    .done
+                    .load(std::sync::atomic::Ordering::Relaxed),
+                loading
+                    .progress
+                    .total
+                    .load(std::sync::atomic::Ordering::Relaxed)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(16));
+    };
+    let wall = started.elapsed().as_secs_f64();
+    let d = &app.state.dataset;
+    say!(
+        "viewer opened {}: {} articles, {} events, {} problems in {wall:.2} s wall",
+        folder.display(),
+        d.articles.len(),
+        d.events.len(),
+        d.problems.len()
+    );
+    say!(
+        "  {frames} frames drawn meanwhile, the longest {longest:.1} ms (the load runs in the background); the frame that took the data: {:.1} ms",
+        arrival
+    );
+    if let Some(notice) = &app.state.notice {
+        say!("  notice: {notice}");
+    }
+}

@@ -1,0 +1,370 @@
+//! Folder → articles: walking (recursive, deterministic, symlink loops caught), file-type and
+//! size checks before anything is opened, decoding, HTML to text, publication dates, and one
+//! [`Problem`] per file that cannot be read. Nothing is ever written into the folder.
+
+pub(crate) mod decode;
+pub(crate) mod html;
+pub mod metadata;
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Article, Problem, Published, PublishedFrom};
+use metadata::CsvEntry;
+
+/// Default limit on the size of one article file: 20 MB.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// File extensions read as articles.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+/// Options for reading a folder.
+#[derive(Clone, Copy, Debug)]
+pub struct ReadOptions {
+    /// Files larger than this are skipped with a problem.
+    pub max_file_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// Why a folder could not be read at all (per-file trouble is a [`Problem`] instead).
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// The path does not exist.
+    #[error("{0}: no such folder")]
+    Missing(PathBuf),
+    /// The path is not a directory.
+    #[error("{0}: not a folder")]
+    NotAFolder(PathBuf),
+    /// The directory cannot be listed.
+    #[error("{0}: cannot read the folder: {1}")]
+    Unreadable(PathBuf, std::io::Error),
+}
+
+/// The files of a folder that may be articles, listed before reading.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Candidate article files: (absolute path, path relative to the folder with `/`).
+    pub files: Vec<(PathBuf, String)>,
+    /// `articles.csv` entries keyed by relative path.
+    pub csv: HashMap<String, CsvEntry>,
+    /// Problems found while listing (loops, unreadable directories, skipped file types, bad CSV rows).
+    pub problems: Vec<Problem>,
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Lists a folder recursively in a deterministic order (sorted by name at every level).
+/// Follows symlinks but reports loops; skips hidden entries; never opens a file that is not
+/// a regular file (FIFOs, sockets and devices are problems, so nothing can hang).
+pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
+    let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => CorpusError::Missing(root.to_owned()),
+        _ => CorpusError::Unreadable(root.to_owned(), e),
+    })?;
+    if !meta.is_dir() {
+        return Err(CorpusError::NotAFolder(root.to_owned()));
+    }
+    std::fs::read_dir(root).map_err(|e| CorpusError::Unreadable(root.to_owned(), e))?;
+    let mut listing = Listing::default();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .max_depth(512)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| ".".to_owned());
+                let problem = if err.loop_ancestor().is_some() {
+                    "symbolic link loop: skipped".to_owned()
+                } else if let Some(io) = err.io_error() {
+                    format!("cannot read: {io}")
+                } else {
+                    format!("cannot read: {err}")
+                };
+                listing.problems.push(Problem { path, problem });
+                continue;
+            }
+        };
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        let extension = entry
+            .path()
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+        if name == "articles.csv" {
+            if entry.depth() == 1 {
+                read_csv(entry.path(), &rel, &mut listing);
+            }
+            continue;
+        }
+        if !ARTICLE_EXTENSIONS.contains(&extension.as_str()) {
+            let what = if extension.is_empty() {
+                "no extension".to_owned()
+            } else {
+                format!(".{extension}")
+            };
+            listing.problems.push(Problem {
+                path: rel,
+                problem: format!(
+                    "skipped: not an article file ({what}); articles are .txt, .md or .html"
+                ),
+            });
+            continue;
+        }
+        if !file_type.is_file() {
+            listing.problems.push(Problem {
+                path: rel,
+                problem: "skipped: not a regular file (pipe, socket or device)".to_owned(),
+            });
+            continue;
+        }
+        listing.files.push((entry.into_path(), rel));
+    }
+    Ok(listing)
+}
+
+fn read_csv(path: &Path, rel: &str, listing: &mut Listing) {
+    match std::fs::read(path) {
+        Ok(bytes) => match decode::decode(&bytes) {
+            Ok(decoded) => {
+                let (entries, problems) = metadata::parse_articles_csv(&decoded.text, rel);
+                listing.csv = entries;
+                listing.problems.extend(problems);
+            }
+            Err(e) => listing.problems.push(Problem {
+                path: rel.to_owned(),
+                problem: format!("cannot read articles.csv: {e}"),
+            }),
+        },
+        Err(e) => listing.problems.push(Problem {
+            path: rel.to_owned(),
+            problem: format!("cannot read articles.csv: {e}"),
+        }),
+    }
+}
+
+/// Why one file was not loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// Larger than the limit.
+    #[error("too large: {size} bytes (limit {limit} bytes); skipped")]
+    TooLarge {
+        /// Size of the file.
+        size: u64,
+        /// The limit in force.
+        limit: u64,
+    },
+    /// Nothing in it but whitespace.
+    #[error("empty file")]
+    Empty,
+    /// Not text.
+    #[error("binary file, not text; skipped")]
+    Binary,
+    /// Vanished or unreadable.
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    /// No longer a regular file when opened.
+    #[error("skipped: not a regular file (pipe, socket or device)")]
+    NotRegular,
+}
+
+/// A loaded article and the caveat, if any, to report about it.
+pub type Loaded = (Article, Option<Problem>);
+
+/// Reads, decodes and dates one article file.
+pub fn read_article(
+    path: &Path,
+    rel: &str,
+    csv: Option<&CsvEntry>,
+    options: ReadOptions,
+) -> Result<Loaded, FileError> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(FileError::NotRegular);
+    }
+    if meta.len() > options.max_file_bytes {
+        return Err(FileError::TooLarge {
+            size: meta.len(),
+            limit: options.max_file_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // Never read past the limit, even if the file grew after the size check.
+    std::fs::File::open(path)?
+        .take(options.max_file_bytes + 1)
+        .read_to_end(&mut bytes)?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > options.max_file_bytes {
+        return Err(FileError::TooLarge {
+            size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+            limit: options.max_file_bytes,
+        });
+    }
+    article_from_bytes(&bytes, rel, csv)
+}
+
+/// Builds an article from raw bytes: decode, HTML/front matter, title and publication date.
+pub fn article_from_bytes(
+    bytes: &[u8],
+    rel: &str,
+    csv: Option<&CsvEntry>,
+) -> Result<Loaded, FileError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(FileError::Empty);
+    }
+    let decoded = decode::decode(bytes).map_err(|_| FileError::Binary)?;
+    let note = decoded.note.map(|n| Problem {
+        path: rel.to_owned(),
+        problem: n,
+    });
+    let lower = rel.to_ascii_lowercase();
+    let mut text = decoded.text;
+    let mut title = None;
+    let mut meta_date = None;
+    let mut fm_date = None;
+    if lower.ends_with(".html") || lower.ends_with(".htm") {
+        let page = html::html_to_text(&text);
+        title = page.title;
+        meta_date = page.published.as_deref().and_then(Published::parse);
+        text = page.text;
+    } else {
+        let fm = metadata::front_matter(&text);
+        if fm.len > 0 {
+            fm_date = fm.published;
+            title = fm.title;
+            text = text.get(fm.len..).unwrap_or_default().to_owned();
+        }
+    }
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    let csv_date = csv.and_then(|c| c.published);
+    let (published, published_from) = if let Some(p) = csv_date.or(meta_date) {
+        (Some(p), Some(PublishedFrom::Metadata))
+    } else if let Some(p) = fm_date {
+        (Some(p), Some(PublishedFrom::FrontMatter))
+    } else if let Some(d) = metadata::dateline_date(&text) {
+        (Some(Published::Day(d)), Some(PublishedFrom::Dateline))
+    } else if let Some(d) = metadata::file_name_date(rel) {
+        (Some(Published::Day(d)), Some(PublishedFrom::FileName))
+    } else {
+        (None, None)
+    };
+    let title = csv
+        .and_then(|c| c.title.clone())
+        .or(title)
+        .or_else(|| first_line_title(&text));
+    let article = Article {
+        path: rel.to_owned(),
+        title,
+        published,
+        published_from,
+        source: csv.and_then(|c| c.source.clone()),
+        text,
+    };
+    Ok((article, note))
+}
+
+/// The first non-empty line when it is short enough to be a headline.
+fn first_line_title(text: &str) -> Option<String> {
+    // a dateline ("Published 21 November 2021") is not a title
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && metadata::dateline_date(l).is_none())?;
+    (line.chars().count() <= 160 && !line.ends_with('.')).then(|| line.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_whitespace_files_are_problems() {
+        assert!(matches!(
+            article_from_bytes(b"", "a.txt", None),
+            Err(FileError::Empty)
+        ));
+        assert!(matches!(
+            article_from_bytes(b" \n\t\n", "a.txt", None),
+            Err(FileError::Empty)
+        ));
+        assert!(matches!(
+            article_from_bytes(b"<html><script>x</script></html>", "a.html", None),
+            Err(FileError::Empty)
+        ));
+    }
+
+    #[test]
+    fn publication_date_precedence() {
+        let csv = CsvEntry {
+            published: Published::parse("2020-10-05"),
+            ..CsvEntry::default()
+        };
+        let text = b"---\ndate: 2021-01-01\n---\nPublished 3 March 2022\nGanja was shelled.";
+        let (a, _) =
+            article_from_bytes(text, "2019-05-05.md", Some(&csv)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (a.published, a.published_from),
+            (
+                Published::parse("2020-10-05"),
+                Some(PublishedFrom::Metadata)
+            )
+        );
+        let (a, _) =
+            article_from_bytes(text, "2019-05-05.md", None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (a.published, a.published_from),
+            (
+                Published::parse("2021-01-01"),
+                Some(PublishedFrom::FrontMatter)
+            )
+        );
+        assert!(a.text.starts_with("Published"), "front matter stripped");
+        let (a, _) = article_from_bytes(&text[24..], "2019-05-05.md", None)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (a.published, a.published_from),
+            (
+                Published::parse("2022-03-03"),
+                Some(PublishedFrom::Dateline)
+            )
+        );
+        let (a, _) = article_from_bytes(b"Ganja was shelled.", "news/2019-05-05-ganja.txt", None)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (a.published, a.published_from),
+            (
+                Published::parse("2019-05-05"),
+                Some(PublishedFrom::FileName)
+            )
+        );
+        let (a, _) = article_from_bytes(b"Ganja was shelled.", "ganja.txt", None)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((a.published, a.published_from), (None, None));
+    }
+}

@@ -1,0 +1,458 @@
+//! Finding date expressions: the combined pattern marks windows, then each family's
+//! capturing pattern runs there (anchored first) and code turns its groups into a
+//! [`DateValue`] and a [`DateRole`]; overlaps are resolved leftmost-longest.
+
+use chrono::{NaiveDate, Weekday};
+
+use super::patterns::{Caps, GATES, ORDINALS, PATTERNS, has_digit, leftmost, matches};
+use super::{DateMention, DateRole, DateValue, MonthPart, Relative};
+
+/// Finds every date expression in `text`, leftmost-longest, without overlaps.
+///
+/// ```
+/// use karabakh_core::dates::{find_dates, DateValue};
+/// let found = find_dates("Ganja was shelled on October 11, 2020.");
+/// assert_eq!(found[0].value, DateValue::Day { year: Some(2020), month: 10, day: 11 });
+/// ```
+pub fn find_dates(text: &str) -> Vec<DateMention> {
+    let p = &*PATTERNS;
+    // One pass of the combined pattern; the specific patterns then run only where it matched,
+    // anchored there, each over a window reaching a little past its match (they may match
+    // longer than the alternative the combined pattern chose).
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for m in p.any.find_iter(text) {
+        let mut end = (m.end() + 24).min(text.len());
+        while end < text.len()
+            && (!text.is_char_boundary(end)
+                || text
+                    .get(end..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric))
+        {
+            end += 1;
+        }
+        windows.push((m.start(), end));
+    }
+    let mut found: Vec<DateMention> = Vec::new();
+    for (lo, hi) in windows {
+        // anchored first; when code rejects what matched there ("in March" before a year),
+        // a later start in the window may hold the date ("March 2022"): search it all
+        let before = found.len();
+        find_in_window(text, lo, hi, true, &mut found);
+        if found.len() == before {
+            find_in_window(text, lo, hi, false, &mut found);
+        }
+    }
+    // Leftmost-longest without overlaps; more specific values win ties.
+    found.sort_by_key(|d| (d.start, std::cmp::Reverse(d.end)));
+    found.dedup_by_key(|d| (d.start, d.end));
+    let mut kept: Vec<DateMention> = Vec::with_capacity(found.len());
+    for d in found {
+        if kept.last().is_some_and(|k| d.start < k.end) {
+            continue;
+        }
+        kept.push(d);
+    }
+    kept
+}
+
+/// One window of the text where the combined pattern matched, with the gates that say which
+/// families it can hold.
+struct Window<'a> {
+    /// The whole text (for the words before a date).
+    full: &'a str,
+    /// Offset of the window in `full`.
+    lo: usize,
+    /// The window.
+    text: &'a str,
+    /// Only matches starting at the window's start.
+    anchored: bool,
+    /// The window holds an ASCII digit.
+    digits: bool,
+    /// The window holds a month abbreviation.
+    months: bool,
+}
+
+impl Window<'_> {
+    fn matches(&self, re: &super::patterns::Capturing) -> Vec<Caps<'_>> {
+        matches(re, self.text, self.anchored)
+    }
+
+    /// The role of a date starting at window offset `start`, from the word before it.
+    fn role_at(&self, start: usize) -> DateRole {
+        role_from_context(self.full, start + self.lo)
+    }
+
+    fn push(
+        &self,
+        found: &mut Vec<DateMention>,
+        start: usize,
+        end: usize,
+        value: DateValue,
+        role: DateRole,
+    ) {
+        found.push(DateMention {
+            start: start + self.lo,
+            end: end + self.lo,
+            value,
+            role,
+        });
+    }
+}
+
+/// The specific patterns over `full[lo..hi]` (only at its start when `anchored`), with offsets
+/// into `full`. Literal gates skip the families the window cannot hold: the capture searches
+/// are the slow part.
+fn find_in_window(full: &str, lo: usize, hi: usize, anchored: bool, found: &mut Vec<DateMention>) {
+    let Some(text) = full.get(lo..hi) else { return };
+    let lower = text.to_ascii_lowercase();
+    let w = Window {
+        full,
+        lo,
+        text,
+        anchored,
+        digits: has_digit(text),
+        months: GATES.months.find(&lower).is_some(),
+    };
+    if w.digits && text.bytes().any(|b| matches!(b, b'-' | b'/' | b'.')) {
+        numeric_dates(&w, found);
+    }
+    if w.digits && w.months {
+        day_and_month_dates(&w, found);
+        month_year_dates(&w, found);
+    }
+    if w.months {
+        month_only_dates(&w, found);
+    }
+    if w.digits {
+        year_dates(&w, found);
+    }
+    if GATES.relative.find(&lower).is_some() {
+        relative_dates(&w, found);
+    }
+    if lower.contains("day") {
+        day_of_fighting_dates(&w, found);
+    }
+}
+
+/// "2020-09-27", "27.09.2020", "27/09/2020".
+fn numeric_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for c in w.matches(&PATTERNS.numeric) {
+        let Some(m) = c.get(0) else { continue };
+        let (y, mo, d) = if let (Some(y), Some(mo), Some(d)) =
+            (c.name("iy"), c.name("im"), c.name("id"))
+        {
+            (y.as_str(), mo.as_str(), d.as_str())
+        } else if let (Some(y), Some(mo), Some(d)) = (c.name("dy"), c.name("dm"), c.name("dd")) {
+            (y.as_str(), mo.as_str(), d.as_str())
+        } else {
+            continue;
+        };
+        if let (Ok(year), Ok(month), Ok(day)) = (y.parse(), mo.parse(), d.parse())
+            && NaiveDate::from_ymd_opt(year, month, day).is_some()
+        {
+            let value = DateValue::Day {
+                year: Some(year),
+                month,
+                day,
+            };
+            w.push(found, m.start(), m.end(), value, w.role_at(m.start()));
+        }
+    }
+}
+
+fn year_of(c: &Caps<'_>) -> Option<i32> {
+    c.name("year").and_then(|y| y.as_str().parse::<i32>().ok())
+}
+
+/// "4 October", "the 3rd of October 2020", "October 4", "Sept. 27, 2020".
+fn day_and_month_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for re in [&PATTERNS.day_month, &PATTERNS.month_day] {
+        for c in w.matches(re) {
+            let (Some(m), Some(mon), Some(day)) = (c.get(0), c.name("mon"), c.name("day")) else {
+                continue;
+            };
+            if !plausible_month(w.text, mon.start(), mon.end()) {
+                continue;
+            }
+            let (Some(month), Ok(day)) = (month_number(mon.as_str()), day.as_str().parse::<u32>())
+            else {
+                continue;
+            };
+            if !(1..=31).contains(&day) {
+                continue;
+            }
+            let value = DateValue::Day {
+                year: year_of(&c),
+                month,
+                day,
+            };
+            w.push(found, m.start(), m.end(), value, w.role_at(m.start()));
+        }
+    }
+}
+
+/// "October 2020", "mid-October 2020", "the end of March of 2021".
+fn month_year_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for c in w.matches(&PATTERNS.month_year) {
+        let (Some(m), Some(mon)) = (c.get(0), c.name("mon")) else {
+            continue;
+        };
+        if !plausible_month(w.text, mon.start(), mon.end()) {
+            continue;
+        }
+        let part = c.name("part").map(|x| month_part(x.as_str()));
+        if let Some(month) = month_number(mon.as_str()) {
+            let value = DateValue::Month {
+                year: year_of(&c),
+                month,
+                part,
+            };
+            w.push(found, m.start(), m.end(), value, w.role_at(m.start()));
+        }
+    }
+}
+
+/// "in March", "mid-October", "since April", "last September" (a month without a year).
+fn month_only_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for c in w.matches(&PATTERNS.month_only) {
+        let (Some(m), Some(mon), Some(prep)) = (c.get(0), c.name("mon"), c.name("prep")) else {
+            continue;
+        };
+        if !plausible_month(w.text, mon.start(), mon.end()) {
+            continue;
+        }
+        // "in March 2022": the month with its year is found by the month-year pattern
+        let rest = w
+            .text
+            .get(m.end()..)
+            .unwrap_or_default()
+            .trim_start_matches([',', ' ']);
+        if rest.len() >= 4 && rest.as_bytes().iter().take(4).all(u8::is_ascii_digit) {
+            continue;
+        }
+        let prep = prep.as_str().to_ascii_lowercase();
+        let part = match prep.as_str() {
+            "early" | "mid" | "late" | "the end of" | "the beginning of" | "the middle of" => {
+                Some(month_part(&prep))
+            }
+            _ => None,
+        };
+        let role = match prep.as_str() {
+            "since" | "until" | "by" | "from" => DateRole::Bound,
+            _ => DateRole::At,
+        };
+        let value = match (prep.as_str(), month_number(mon.as_str())) {
+            ("last", Some(month)) => DateValue::Relative(Relative::MonthLastYear(month)),
+            (_, Some(month)) => DateValue::Month {
+                year: None,
+                month,
+                part,
+            },
+            _ => continue,
+        };
+        w.push(found, m.start(), m.end(), value, role);
+    }
+}
+
+/// "in 2020", "since 1994", "throughout early 2021".
+fn year_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for c in w.matches(&PATTERNS.year) {
+        let (Some(m), Some(y), Some(prep)) = (c.get(0), c.name("year"), c.name("prep")) else {
+            continue;
+        };
+        let Ok(year) = y.as_str().parse() else {
+            continue;
+        };
+        let role = match prep.as_str().to_ascii_lowercase().as_str() {
+            "since" | "until" | "by" | "from" => DateRole::Bound,
+            _ => DateRole::At,
+        };
+        w.push(found, m.start(), m.end(), DateValue::Year(year), role);
+    }
+}
+
+/// "yesterday", "on Saturday", "two days ago", "last week", "in September of the previous
+/// year"; "tomorrow" and "next week" as the future.
+fn relative_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for c in w.matches(&PATTERNS.relative) {
+        let (Some(m), Some(rel)) = (c.get(0), c.name("rel")) else {
+            continue;
+        };
+        let lower = rel.as_str().to_ascii_lowercase();
+        let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (value, role) = if let Some(wd) = c.name("wd").and_then(|w| weekday(w.as_str())) {
+            (Relative::Weekday(wd), w.role_at(m.start()))
+        } else if let Some(n) = c.name("n").and_then(|n| small_number(n.as_str())) {
+            (Relative::DaysAgo(n), DateRole::At)
+        } else if let (Some(n), Some(unit)) = (
+            c.name("an").and_then(|n| count_word(n.as_str())),
+            c.name("unit"),
+        ) {
+            let unit = unit.as_str().to_ascii_lowercase();
+            let value = if unit.starts_with("week") {
+                Relative::WeeksAgo(n)
+            } else if unit.starts_with("month") {
+                Relative::MonthsAgo(n)
+            } else {
+                Relative::MonthsAgo(n.saturating_mul(12))
+            };
+            (value, DateRole::At)
+        } else if let Some(mo) = c
+            .name("pm")
+            .or(c.name("lm"))
+            .and_then(|x| month_number(x.as_str()))
+        {
+            (Relative::MonthLastYear(mo), DateRole::At)
+        } else {
+            match lower.as_str() {
+                "today" | "tonight" | "this morning" | "this afternoon" | "this evening" => {
+                    (Relative::Today, DateRole::At)
+                }
+                "yesterday"
+                | "last night"
+                | "overnight"
+                | "the previous day"
+                | "the previous night"
+                | "the previous evening"
+                | "the preceding day"
+                | "the preceding night"
+                | "the preceding evening"
+                | "the day before" => (Relative::Yesterday, DateRole::At),
+                "last week" => (Relative::LastWeek, DateRole::At),
+                "this week" | "earlier this week" => (Relative::ThisWeek, DateRole::At),
+                "this weekend" | "last weekend" | "over the weekend" | "at the weekend" => {
+                    (Relative::Weekend, DateRole::At)
+                }
+                "last month" => (Relative::LastMonth, DateRole::At),
+                "this month" | "earlier this month" => (Relative::ThisMonth, DateRole::At),
+                "last year" | "the previous year" => (Relative::LastYear, DateRole::At),
+                _ => (Relative::Today, DateRole::Future),
+            }
+        };
+        w.push(found, m.start(), m.end(), DateValue::Relative(value), role);
+    }
+}
+
+/// "into a fifth day", "the 15th day of the war", "day 5 of the fighting".
+fn day_of_fighting_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for c in w.matches(&PATTERNS.day_of_fighting) {
+        let (Some(m), Some(o)) = (c.get(0), c.name("o1").or(c.name("o2")).or(c.name("o3"))) else {
+            continue;
+        };
+        if let Some(n) = ordinal_number(o.as_str()) {
+            let value = DateValue::Relative(Relative::DayOfFighting(n));
+            w.push(found, m.start(), m.end(), value, DateRole::At);
+        }
+    }
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+fn ordinal_number(text: &str) -> Option<u32> {
+    let lower = text.to_ascii_lowercase();
+    if let Some(i) = ORDINALS.iter().position(|o| *o == lower) {
+        return u32::try_from(i + 1).ok();
+    }
+    lower
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    name.to_ascii_lowercase().get(..3)?.parse().ok()
+}
+
+fn small_number(text: &str) -> Option<i64> {
+    match text.to_ascii_lowercase().as_str() {
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        "six" => Some(6),
+        digits => digits.parse().ok(),
+    }
+}
+
+/// "a", "two" … "ten" or digits as a count.
+fn count_word(text: &str) -> Option<u32> {
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let lower = text.to_ascii_lowercase();
+    if lower == "a" || lower == "an" {
+        return Some(1);
+    }
+    words
+        .iter()
+        .position(|w| *w == lower)
+        .and_then(|i| u32::try_from(i + 1).ok())
+        .or_else(|| lower.parse().ok())
+}
+
+/// Whether the words just before `start` make the date a bound ("since", "until", "before").
+fn role_from_context(text: &str, start: usize) -> DateRole {
+    let before = text
+        .get(..start)
+        .unwrap_or_default()
+        .trim_end()
+        .to_ascii_lowercase();
+    let last_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    match last_word {
+        "since" | "until" | "till" | "before" | "after" | "by" | "from" | "ahead" => {
+            DateRole::Bound
+        }
+        _ => DateRole::At,
+    }
+}
+
+/// A lone "May" is a month only when capitalised and not the modal verb ("may be").
+fn plausible_month(text: &str, start: usize, end: usize) -> bool {
+    let word = text.get(start..end).unwrap_or_default();
+    !word.to_ascii_lowercase().starts_with("may") || word.starts_with('M')
+}
+
+fn month_part(text: &str) -> MonthPart {
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("mid") || lower.contains("middle") {
+        MonthPart::Mid
+    } else if lower.starts_with("late") || lower.contains("end") {
+        MonthPart::Late
+    } else {
+        MonthPart::Early
+    }
+}
+
+/// The first "Nth day of fighting" in `text`, for section dating.
+pub fn day_of_fighting(text: &str) -> Option<u32> {
+    // only where an ordinal or a number stands next to "day"
+    let plausible = memchr::memmem::find_iter(text.as_bytes(), b" day").any(|i| {
+        let before = text.get(..i).unwrap_or_default();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        let after = text.get(i + 4..).unwrap_or_default();
+        ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(word))
+            || (word.len() > 2 && word.as_bytes().first().is_some_and(u8::is_ascii_digit))
+            || after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    });
+    if !plausible {
+        return None;
+    }
+    let c = leftmost(&PATTERNS.day_of_fighting, text)?;
+    ordinal_number(c.name("o1").or(c.name("o2")).or(c.name("o3"))?.as_str())
+}

@@ -1,0 +1,288 @@
+//! Date expressions in English news text and their resolution to day intervals.
+//!
+//! [`find_dates`] finds absolute ("4 October", "Sept. 27, 2020", "in mid-October"), partial
+//! ("in March", "in 2020") and relative ("yesterday", "on Saturday", "the previous day",
+//! "the fifth day of fighting") expressions; [`resolve`] turns one into a [`DateSpan`] given the
+//! reference date of the text around it. `patterns` holds the regular expressions, `find`
+//! one function per family of expression, `resolve` the calendar arithmetic
+//! (chrono's).
+
+mod find;
+mod patterns;
+mod resolve;
+
+use chrono::{NaiveDate, Weekday};
+
+pub use find::{day_of_fighting, find_dates};
+pub use resolve::{first_full_date, first_heading_date, resolve};
+
+#[cfg(doc)]
+use crate::model::DateSpan;
+
+/// Builds the date patterns now instead of on first use.
+pub fn prepare() {
+    patterns::prepare();
+}
+
+/// Part of a month named by "early", "mid" or "late".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonthPart {
+    /// Days 1–10.
+    Early,
+    /// Days 11–20.
+    Mid,
+    /// Day 21 to the end.
+    Late,
+}
+
+/// A relative date expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relative {
+    /// "today", "tonight", "this morning".
+    Today,
+    /// "yesterday", "last night", "the previous day", "the day before".
+    Yesterday,
+    /// "N days ago".
+    DaysAgo(i64),
+    /// "on Saturday", "Saturday's": that day or the most recent one before the reference.
+    Weekday(Weekday),
+    /// "last week".
+    LastWeek,
+    /// "this week", "earlier this week".
+    ThisWeek,
+    /// "this weekend", "last weekend" (the most recent Saturday and Sunday).
+    Weekend,
+    /// "last month".
+    LastMonth,
+    /// "this month", "earlier this month".
+    ThisMonth,
+    /// "last year", "the previous year".
+    LastYear,
+    /// "in September of the previous year", "last September".
+    MonthLastYear(u32),
+    /// "the fifth day of fighting": day N counted from the outbreak (day 1).
+    DayOfFighting(u32),
+    /// "three weeks ago": the week N weeks before the reference.
+    WeeksAgo(u32),
+    /// "two months ago", "a year ago": the month that many months before the reference.
+    MonthsAgo(u32),
+}
+
+/// What a date expression says, before resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateValue {
+    /// A day of a month, with or without a year.
+    Day {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    /// A month, or part of one, with or without a year.
+    Month {
+        year: Option<i32>,
+        month: u32,
+        part: Option<MonthPart>,
+    },
+    /// A year.
+    Year(i32),
+    /// Relative to the reference date.
+    Relative(Relative),
+}
+
+/// How a date expression relates to the events of its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateRole {
+    /// The time of what the sentence reports.
+    At,
+    /// "since …", "until …", "before …": a bound, not the time of the event.
+    Bound,
+    /// "tomorrow", "next week": the future.
+    Future,
+}
+
+/// A date expression found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte offset of the expression in the searched text.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// What it says.
+    pub value: DateValue,
+    /// How it relates to the sentence's events.
+    pub role: DateRole,
+}
+
+/// The days a text's "now" may stand for: a publication date or a section date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// First possible day.
+    pub start: NaiveDate,
+    /// Last possible day.
+    pub end: NaiveDate,
+}
+
+impl Reference {
+    /// A reference known to the day.
+    pub fn day(date: NaiveDate) -> Self {
+        Self {
+            start: date,
+            end: date,
+        }
+    }
+
+    fn is_day(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateSpan, Precision};
+
+    #[track_caller]
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day)
+            .unwrap_or_else(|| panic!("no such test date: {}-{}-{}", y, m, day))
+    }
+
+    fn one(text: &str, reference: NaiveDate) -> Option<DateSpan> {
+        let found = find_dates(text);
+        let first = found.first()?;
+        resolve(first.value, Some(Reference::day(reference)), None, None)
+    }
+
+    #[test]
+    fn absolute_forms() {
+        let r = d(2020, 10, 20);
+        for (text, want) in [
+            ("on 4 October", d(2020, 10, 4)),
+            ("October 11", d(2020, 10, 11)),
+            ("13 September 2022", d(2022, 9, 13)),
+            ("28 September, 2020", d(2020, 9, 28)),
+            ("on September 19", d(2020, 9, 19)),
+            ("Sept. 27", d(2020, 9, 27)),
+            ("2020-09-27", d(2020, 9, 27)),
+            ("27.09.2020", d(2020, 9, 27)),
+            ("the 3rd of October", d(2020, 10, 3)),
+        ] {
+            let got = one(text, r);
+            assert_eq!(got.map(|s| (s.start, s.end)), Some((want, want)), "{text}");
+        }
+    }
+
+    #[test]
+    fn yearless_date_after_publication_is_last_year() {
+        assert_eq!(
+            one("on December 30", d(2021, 1, 3)).map(|s| s.start),
+            Some(d(2020, 12, 30))
+        );
+    }
+
+    #[test]
+    fn partial_dates_are_intervals() {
+        let r = d(2020, 11, 20);
+        let mid = one("fighting in mid-October", r);
+        assert_eq!(
+            mid.map(|s| (s.start, s.end, s.precision)),
+            Some((d(2020, 10, 11), d(2020, 10, 20), Precision::Month))
+        );
+        let march = one("since March when", r);
+        assert_eq!(
+            march.map(|s| (s.start, s.end)),
+            Some((d(2020, 3, 1), d(2020, 3, 31)))
+        );
+        let late = one("in late July 2022", r);
+        assert_eq!(
+            late.map(|s| (s.start, s.end)),
+            Some((d(2022, 7, 21), d(2022, 7, 31)))
+        );
+        let with_year = one("in March 2022", r);
+        assert_eq!(
+            with_year.map(|s| (s.start, s.end)),
+            Some((d(2022, 3, 1), d(2022, 3, 31)))
+        );
+        let year = one("in 2020", r);
+        assert_eq!(
+            year.map(|s| (s.start, s.end, s.precision)),
+            Some((d(2020, 1, 1), d(2020, 12, 31), Precision::Year))
+        );
+    }
+
+    #[test]
+    fn relative_forms() {
+        let monday = d(2020, 10, 5);
+        for (text, start, end) in [
+            ("today", monday, monday),
+            ("yesterday", d(2020, 10, 4), d(2020, 10, 4)),
+            ("the previous day", d(2020, 10, 4), d(2020, 10, 4)),
+            ("Saturday’s attacks", d(2020, 10, 3), d(2020, 10, 3)),
+            ("on Monday", monday, monday),
+            ("this weekend", d(2020, 10, 3), d(2020, 10, 4)),
+            ("last week", d(2020, 9, 28), d(2020, 10, 4)),
+            (
+                "In September of the previous year",
+                d(2019, 9, 1),
+                d(2019, 9, 30),
+            ),
+            ("two days ago", d(2020, 10, 3), d(2020, 10, 3)),
+        ] {
+            assert_eq!(
+                one(text, monday).map(|s| (s.start, s.end)),
+                Some((start, end)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn day_of_fighting_counts_from_outbreak() {
+        let found = find_dates("Fighting has continued into a fifth day");
+        let value = found.first().map(|f| f.value);
+        assert_eq!(value, Some(DateValue::Relative(Relative::DayOfFighting(5))));
+        let span = value.and_then(|v| resolve(v, None, None, Some(d(2020, 9, 27))));
+        assert_eq!(span.map(|s| s.start), Some(d(2020, 10, 1)));
+        assert!(matches!(
+            find_dates("the fifteenth day of the war")
+                .first()
+                .map(|f| f.value),
+            Some(DateValue::Relative(Relative::DayOfFighting(15)))
+        ));
+    }
+
+    #[test]
+    fn bounds_and_future_are_marked() {
+        assert_eq!(
+            find_dates("since the ceasefire of November 2020")
+                .first()
+                .map(|f| f.role),
+            Some(DateRole::At)
+        );
+        assert_eq!(
+            find_dates("since March").first().map(|f| f.role),
+            Some(DateRole::Bound)
+        );
+        assert_eq!(
+            find_dates("talks tomorrow").first().map(|f| f.role),
+            Some(DateRole::Future)
+        );
+    }
+
+    #[test]
+    fn modal_may_is_not_a_month() {
+        assert!(find_dates("Azerbaijan may strike again").is_empty());
+        assert!(!find_dates("in May 2021").is_empty());
+    }
+
+    #[test]
+    fn yearless_without_reference_stays_undated() {
+        let found = find_dates("on 4 October");
+        assert_eq!(
+            found
+                .first()
+                .and_then(|f| resolve(f.value, None, None, None)),
+            None
+        );
+    }
+}

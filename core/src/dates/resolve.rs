@@ -1,0 +1,211 @@
+//! Resolving a date expression against the reference date of its text (a section's date or
+//! the publication date): calendar arithmetic by chrono, yearless dates placed in the most
+//! recent past year, relative dates counted back from the reference.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+
+use super::find::find_dates;
+use super::patterns::has_digit;
+use super::{DateValue, MonthPart, Reference, Relative};
+use crate::model::{DateSource, DateSpan, Precision};
+
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, 1)?
+        .checked_add_months(Months::new(1))?
+        .pred_opt()
+}
+
+fn month_span(year: i32, month: u32, part: Option<MonthPart>) -> Option<(NaiveDate, NaiveDate)> {
+    let last = last_day_of_month(year, month)?;
+    let day = |d: u32| NaiveDate::from_ymd_opt(year, month, d);
+    Some(match part {
+        None => (day(1)?, last),
+        Some(MonthPart::Early) => (day(1)?, day(10)?),
+        Some(MonthPart::Mid) => (day(11)?, day(20)?),
+        Some(MonthPart::Late) => (day(21)?, last),
+    })
+}
+
+/// The year for a yearless month/day: the most recent occurrence not after the reference
+/// (a few days of slack for a date just after publication), else the stated `year_hint`.
+fn infer_year(
+    month: u32,
+    day: u32,
+    reference: Option<Reference>,
+    year_hint: Option<i32>,
+) -> Option<i32> {
+    if let Some(r) = reference {
+        let year = r.end.year();
+        let candidate = NaiveDate::from_ymd_opt(year, month, day.min(28))?;
+        return Some(if candidate > r.end + Duration::days(7) {
+            year - 1
+        } else {
+            year
+        });
+    }
+    year_hint
+}
+
+/// Resolves a date expression to a day interval.
+///
+/// `reference` is the date of the surrounding text (section or publication date);
+/// `year_hint` a year stated nearby; `outbreak` day 1 of the fighting, for "the fifth day".
+/// Returns `None` where the date cannot be fixed without guessing (no year, no reference).
+pub fn resolve(
+    value: DateValue,
+    reference: Option<Reference>,
+    year_hint: Option<i32>,
+    outbreak: Option<NaiveDate>,
+) -> Option<DateSpan> {
+    let explicit = DateSource::Explicit;
+    let relative = DateSource::Relative;
+    match value {
+        DateValue::Day { year, month, day } => {
+            let year = year.or_else(|| infer_year(month, day, reference, year_hint))?;
+            Some(DateSpan::day(
+                NaiveDate::from_ymd_opt(year, month, day)?,
+                explicit,
+            ))
+        }
+        DateValue::Month { year, month, part } => {
+            let year = year.or_else(|| infer_year(month, 1, reference, year_hint))?;
+            let (start, end) = month_span(year, month, part)?;
+            Some(DateSpan::range(start, end, Precision::Month, explicit))
+        }
+        DateValue::Year(year) => Some(DateSpan::range(
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+            Precision::Year,
+            explicit,
+        )),
+        DateValue::Relative(Relative::DayOfFighting(n)) => {
+            let day = outbreak? + Duration::days(i64::from(n.max(1)) - 1);
+            Some(DateSpan::day(day, relative))
+        }
+        DateValue::Relative(rel) => {
+            let r = reference?;
+            let shift = |days: i64, precision_if_day: Precision| {
+                let precision = if r.is_day() {
+                    precision_if_day
+                } else {
+                    Precision::Month
+                };
+                DateSpan::range(
+                    r.start - Duration::days(days),
+                    r.end - Duration::days(days),
+                    precision,
+                    relative,
+                )
+            };
+            Some(match rel {
+                Relative::Today => shift(0, Precision::Day),
+                Relative::Yesterday => shift(1, Precision::Day),
+                Relative::DaysAgo(n) => shift(n, Precision::Day),
+                Relative::Weekday(wd) => {
+                    if !r.is_day() {
+                        return Some(DateSpan::range(
+                            r.start - Duration::days(6),
+                            r.end,
+                            Precision::Month,
+                            relative,
+                        ));
+                    }
+                    let back = (7 + r.end.weekday().num_days_from_monday()
+                        - wd.num_days_from_monday())
+                        % 7;
+                    DateSpan::day(r.end - Duration::days(i64::from(back)), relative)
+                }
+                Relative::LastWeek => {
+                    let monday = r.end
+                        - Duration::days(i64::from(r.end.weekday().num_days_from_monday()) + 7);
+                    DateSpan::range(monday, monday + Duration::days(6), Precision::Day, relative)
+                }
+                Relative::ThisWeek => {
+                    let monday =
+                        r.end - Duration::days(i64::from(r.end.weekday().num_days_from_monday()));
+                    DateSpan::range(monday, r.end, Precision::Day, relative)
+                }
+                Relative::Weekend => {
+                    let back = (7 + r.end.weekday().num_days_from_monday()
+                        - Weekday::Sat.num_days_from_monday())
+                        % 7;
+                    let saturday = r.end - Duration::days(i64::from(back));
+                    DateSpan::range(
+                        saturday,
+                        (saturday + Duration::days(1)).min(r.end.max(saturday)),
+                        Precision::Day,
+                        relative,
+                    )
+                }
+                Relative::WeeksAgo(n) => {
+                    let day = r.end - Duration::weeks(i64::from(n));
+                    let monday =
+                        day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+                    DateSpan::range(monday, monday + Duration::days(6), Precision::Day, relative)
+                }
+                Relative::MonthsAgo(n) => {
+                    let first = NaiveDate::from_ymd_opt(r.end.year(), r.end.month(), 1)?
+                        .checked_sub_months(Months::new(n))?;
+                    let (s, e) = month_span(first.year(), first.month(), None)?;
+                    DateSpan::range(s, e, Precision::Month, relative)
+                }
+                Relative::LastMonth => {
+                    let first = NaiveDate::from_ymd_opt(r.end.year(), r.end.month(), 1)?
+                        .checked_sub_months(Months::new(1))?;
+                    let (s, e) = month_span(first.year(), first.month(), None)?;
+                    DateSpan::range(s, e, Precision::Month, relative)
+                }
+                Relative::ThisMonth => {
+                    let (s, _) = month_span(r.end.year(), r.end.month(), None)?;
+                    DateSpan::range(s, r.end, Precision::Month, relative)
+                }
+                Relative::LastYear => DateSpan::range(
+                    NaiveDate::from_ymd_opt(r.end.year() - 1, 1, 1)?,
+                    NaiveDate::from_ymd_opt(r.end.year() - 1, 12, 31)?,
+                    Precision::Year,
+                    relative,
+                ),
+                Relative::MonthLastYear(month) => {
+                    let (s, e) = month_span(r.end.year() - 1, month, None)?;
+                    DateSpan::range(s, e, Precision::Month, relative)
+                }
+                Relative::DayOfFighting(_) => return None,
+            })
+        }
+    }
+}
+
+/// The first complete date (with a year) in `text`: for datelines and dated headings.
+///
+/// ```
+/// use karabakh_core::dates::first_full_date;
+/// assert_eq!(first_full_date("Azerbaijan-Armenia Update: 28 September, 2020").map(|d| d.to_string()),
+///            Some("2020-09-28".to_owned()));
+/// ```
+pub fn first_full_date(text: &str) -> Option<NaiveDate> {
+    if !has_digit(text) {
+        return None;
+    }
+    find_dates(text).into_iter().find_map(|d| match d.value {
+        DateValue::Day {
+            year: Some(year),
+            month,
+            day,
+        } => NaiveDate::from_ymd_opt(year, month, day),
+        _ => None,
+    })
+}
+
+/// The first date in `text` with at least a year and month, day-precise where possible; a
+/// yearless day is completed from `year_hint`.
+pub fn first_heading_date(text: &str, year_hint: Option<i32>) -> Option<NaiveDate> {
+    if !has_digit(text) {
+        return None;
+    }
+    find_dates(text).into_iter().find_map(|d| match d.value {
+        DateValue::Day { year, month, day } => {
+            NaiveDate::from_ymd_opt(year.or(year_hint)?, month, day)
+        }
+        _ => None,
+    })
+}

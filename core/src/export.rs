@@ -1,0 +1,191 @@
+//! Events → files other tools read: GeoJSON points for QGIS (its Temporal Controller animates
+//! `date_start`/`date_end`, which OGR reads as dates) and kepler.gl, and CSV with ACLED-like
+//! columns (quoting by the `csv` crate); and the documented `extract --json` document.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::model::{Dataset, Event, EventKind, PlaceKind, Precision, Problem};
+
+fn iso_or_empty(date: Option<chrono::NaiveDate>) -> String {
+    date.map(crate::model::iso).unwrap_or_default()
+}
+
+/// The events as a GeoJSON FeatureCollection of points. Region-level places (districts,
+/// provinces, regions, countries) are their label point, flagged `region: true`.
+pub fn to_geojson(events: &[Event]) -> Value {
+    let features: Vec<Value> = events
+        .iter()
+        .map(|e| {
+            let first = e.sources.first();
+            json!({
+                "type": "Feature",
+                "id": e.id,
+                "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
+                "properties": {
+                    "id": e.id,
+                    "kind": e.kind.as_str(),
+                    "place": e.place.name,
+                    "place_kind": e.place.kind.as_str(),
+                    "region": e.place.kind.is_area(),
+                    "date_start": e.date.map(|d| crate::model::iso(d.start)),
+                    "date_end": e.date.map(|d| crate::model::iso(d.end)),
+                    "date_precision": e.date.map(|d| format!("{:?}", d.precision).to_lowercase()),
+                    "status": e.status.as_str(),
+                    "actor": e.actor,
+                    "target": e.target,
+                    "confidence": e.confidence,
+                    "sources": e.sources.len(),
+                    "sentence": first.map(|s| s.sentence.as_str()),
+                    "article": first.map(|s| s.article.as_str()),
+                }
+            })
+        })
+        .collect();
+    json!({"type": "FeatureCollection", "features": features})
+}
+
+/// ACLED-like CSV columns, in order.
+pub const CSV_COLUMNS: &[&str] = &[
+    "event_id_cnty",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+];
+
+/// The events as CSV with ACLED-like columns. `time_precision`: 1 day, 2 week, 3 month or
+/// longer; `geo_precision`: 1 town or village, 2 district or province, 3 region or country.
+pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(CSV_COLUMNS)?;
+    for e in events {
+        let time_precision = match e.date.map(|d| (d.precision, d.len_days())) {
+            Some((Precision::Day, n)) if n <= 3 => "1",
+            Some((Precision::Day, _)) => "2",
+            _ => "3",
+        };
+        let (event_type, sub_event_type) = match e.kind {
+            EventKind::Strike => (
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+            ),
+            EventKind::Deployment => ("Strategic developments", "Deployment"),
+        };
+        let geo_precision = match e.place.kind {
+            PlaceKind::City | PlaceKind::Town | PlaceKind::Village | PlaceKind::Landmark => "1",
+            PlaceKind::District | PlaceKind::Province | PlaceKind::Corridor => "2",
+            PlaceKind::Region | PlaceKind::Country => "3",
+        };
+        let sources: Vec<&str> = e.sources.iter().map(|s| s.article.as_str()).collect();
+        let notes = e
+            .sources
+            .first()
+            .map(|s| s.sentence.as_str())
+            .unwrap_or_default();
+        writer.write_record([
+            e.id.as_str(),
+            &iso_or_empty(e.date.map(|d| d.start)),
+            time_precision,
+            event_type,
+            sub_event_type,
+            e.actor.as_deref().unwrap_or_default(),
+            e.target.as_deref().unwrap_or_default(),
+            e.place.name.as_str(),
+            &format!("{:.5}", e.place.lat),
+            &format!("{:.5}", e.place.lon),
+            geo_precision,
+            &sources.join("; "),
+            notes,
+        ])?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Why an image could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ImageError {
+    /// The pixel buffer does not match the size.
+    #[error("image of {width}×{height} pixels needs {expected} bytes, got {got}")]
+    Size {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+        /// Bytes expected.
+        expected: usize,
+        /// Bytes given.
+        got: usize,
+    },
+    /// PNG encoding failed.
+    #[error("cannot encode the PNG: {0}")]
+    Encode(#[from] png::EncodingError),
+}
+
+/// Encodes 8-bit RGBA pixels (row by row) as a PNG file's bytes.
+pub fn png_bytes(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, ImageError> {
+    let expected = width as usize * height as usize * 4;
+    if rgba.len() != expected || width == 0 || height == 0 {
+        return Err(ImageError::Size {
+            width,
+            height,
+            expected,
+            got: rgba.len(),
+        });
+    }
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, width, height);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header()?;
+        writer.write_image_data(rgba)?;
+        writer.finish()?;
+    }
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    path: &'a str,
+    title: Option<&'a str>,
+    published: Option<String>,
+    published_from: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    articles: Vec<JsonArticle<'a>>,
+    events: &'a [Event],
+    problems: &'a [Problem],
+}
+
+/// The dataset as the documented `extract --json` document.
+pub fn to_json(dataset: &Dataset) -> Result<String, serde_json::Error> {
+    let articles = dataset
+        .articles
+        .iter()
+        .map(|a| JsonArticle {
+            path: &a.path,
+            title: a.title.as_deref(),
+            published: a.published.map(|p| p.to_string()),
+            published_from: a.published_from.map(|f| f.as_str()),
+        })
+        .collect();
+    serde_json::to_string_pretty(&JsonOutput {
+        articles,
+        events: &dataset.events,
+        problems: &dataset.problems,
+    })
+}

@@ -1,0 +1,168 @@
+//! What sentences of one article need to know about the whole article: its layout, the places
+//! found where triggers are (with homonyms resolved), the reference date of each section, the
+//! outbreak of fighting, the region it is mostly about, and each trigger's framing.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::layout::{self, Layout};
+use super::modality::{self, Framing};
+use super::triggers::TriggerHit;
+use crate::dates::{self, Reference};
+use crate::gazetteer::Gazetteer;
+use crate::model::{Article, DateSource, PlaceKind, Published};
+
+/// A place resolved in an article: byte span and the chosen gazetteer entry.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Located {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) entry: usize,
+    /// Whether context had to choose between several places of that name.
+    pub(super) ambiguous: bool,
+}
+
+/// Everything about an article that sentences need: places, section dates, outbreak.
+pub(super) struct ArticleContext<'a> {
+    pub(super) text: &'a str,
+    pub(super) gazetteer: &'a Gazetteer,
+    pub(super) layout: Layout,
+    pub(super) places: Vec<Located>,
+    /// Reference date of each section, and whether it is the section's own date.
+    pub(super) section_refs: Vec<Option<(Reference, DateSource)>>,
+    pub(super) published: Option<Reference>,
+    pub(super) year_hint: Option<i32>,
+    pub(super) outbreak: Option<NaiveDate>,
+    pub(super) dominant_region: std::cell::OnceCell<Option<usize>>,
+    pub(super) dateline_end: usize,
+    /// Date expressions of each sentence, found once when first needed.
+    pub(super) sentence_dates: Vec<std::cell::OnceCell<Vec<dates::DateMention>>>,
+    /// How often each region, Baku and Yerevan are named in the whole article.
+    pub(super) region_counts: BTreeMap<usize, usize>,
+    /// Framing of every trigger in a sentence, by its absolute start.
+    pub(super) framings: Vec<(usize, Framing)>,
+}
+
+impl<'a> ArticleContext<'a> {
+    pub(super) fn new(
+        article: &'a Article,
+        gazetteer: &'a Gazetteer,
+        hits: &[TriggerHit],
+        region_counts: BTreeMap<usize, usize>,
+    ) -> Self {
+        let text = article.text.as_str();
+        let layout = layout::layout_with(text, |start, end| {
+            let first = hits.partition_point(|h| h.start < start);
+            hits.get(first).is_some_and(|h| h.start < end)
+        });
+        let dateline_end = super::sections::DATELINE
+            .find(
+                text.get(..text.find('\n').unwrap_or(text.len()).min(400))
+                    .unwrap_or_default(),
+            )
+            .filter(|m| {
+                let head = text.get(..m.end()).unwrap_or_default();
+                head.contains('(')
+                    || head.split([',', ' ']).next().is_some_and(|w| {
+                        w.len() > 2 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                    })
+            })
+            .map_or(0, |m| m.end());
+        let published = article
+            .published
+            .and_then(|p| p.span())
+            .map(|(start, end)| Reference { start, end });
+        let year_hint = article.published.map(|p| match p {
+            Published::Day(d) => chrono::Datelike::year(&d),
+            Published::Month(y, _) | Published::Year(y) => y,
+        });
+        let mut ctx = Self {
+            text,
+            gazetteer,
+            layout,
+            places: Vec::new(),
+            section_refs: Vec::new(),
+            published,
+            year_hint,
+            outbreak: None,
+            dominant_region: std::cell::OnceCell::new(),
+            dateline_end,
+            region_counts,
+            sentence_dates: Vec::new(),
+            framings: Vec::new(),
+        };
+        ctx.sentence_dates = (0..ctx.layout.sentences.len())
+            .map(|_| std::cell::OnceCell::new())
+            .collect();
+        // Places only where a trigger is, plus the region names the whole article is about.
+        let mut found = Vec::new();
+        for sentence in &ctx.layout.sentences {
+            let lo = hits.partition_point(|h| h.start < sentence.start);
+            let hi = hits.partition_point(|h| h.start < sentence.end);
+            let stext = text.get(sentence.start..sentence.end).unwrap_or_default();
+            // threats, plans and denials report nothing: no need to look for their places
+            let mut factual = false;
+            for h in hits.get(lo..hi).unwrap_or_default() {
+                let f = modality::framing(stext, h.start - sentence.start);
+                factual |= f == Framing::Factual;
+                ctx.framings.push((h.start, f));
+            }
+            if factual {
+                found.extend(ctx.find_places(sentence.start, sentence.end));
+            }
+        }
+        ctx.places = ctx.resolve_places(found);
+        ctx.places.extend(ctx.capital_mentions());
+        ctx.places.sort_by_key(|l| l.start);
+        ctx.section_dates();
+        ctx
+    }
+
+    pub(super) fn entry_kind(&self, entry: usize) -> PlaceKind {
+        self.gazetteer
+            .entries
+            .get(entry)
+            .map_or(PlaceKind::Country, |e| e.kind)
+    }
+
+    /// Region names counted over the whole article.
+    pub(super) fn counts(&self) -> &BTreeMap<usize, usize> {
+        &self.region_counts
+    }
+
+    /// Framing of the trigger starting at absolute byte `start` of the text.
+    pub(super) fn framing_at(
+        &self,
+        stext: &str,
+        sentence_start: usize,
+        hit: &TriggerHit,
+    ) -> Framing {
+        let start = hit.start + sentence_start;
+        let i = self.framings.partition_point(|(s, _)| *s < start);
+        match self.framings.get(i) {
+            Some((s, f)) if *s == start => *f,
+            _ => modality::framing(stext, hit.start),
+        }
+    }
+
+    /// The region the article is mostly about, computed when first needed.
+    pub(super) fn dominant(&self) -> Option<usize> {
+        *self.dominant_region.get_or_init(|| self.dominant_region())
+    }
+
+    pub(super) fn dominant_region(&self) -> Option<usize> {
+        let mut counts: BTreeMap<usize, usize> = self.counts().clone();
+        if counts.is_empty() {
+            for l in &self.places {
+                *counts.entry(l.entry).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .filter(|(e, _)| self.entry_kind(*e) == PlaceKind::Region)
+            .filter(|(_, n)| *n >= 2)
+            .max_by_key(|(e, n)| (*n, std::cmp::Reverse(*e)))
+            .map(|(e, _)| e)
+    }
+}

@@ -1,0 +1,210 @@
+//! Mentions from all articles → events: one per kind, place and date, listing every source,
+//! with the strongest status, the most common sides and a stable id.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::Mention;
+use crate::gazetteer::{self, GAZETTEER, Gazetteer};
+use crate::model::{DateSpan, Event, EventKind, Place, Status};
+
+/// Folds mentions into events: one per kind, place and date, listing every source, sorted by
+/// date (undated last), place, kind.
+pub fn merge(mentions: Vec<Mention>) -> Vec<Event> {
+    merge_with(mentions, &GAZETTEER)
+}
+
+/// [`merge`] with an explicit gazetteer.
+pub fn merge_with(mentions: Vec<Mention>, gazetteer: &Gazetteer) -> Vec<Event> {
+    type Key = (Option<(NaiveDate, NaiveDate)>, String, EventKind);
+    let mut groups: BTreeMap<Key, Vec<Mention>> = BTreeMap::new();
+    for m in mentions {
+        let Some(place) = gazetteer.entries.get(m.place) else {
+            continue;
+        };
+        let key = (m.date.map(|d| (d.start, d.end)), place.name.clone(), m.kind);
+        groups.entry(key).or_default().push(m);
+    }
+    let mut events: Vec<Event> = groups
+        .into_iter()
+        .filter_map(|((span, _, kind), mut group)| {
+            group.sort_by(|a, b| {
+                (a.source.article.as_str(), a.source.start)
+                    .cmp(&(b.source.article.as_str(), b.source.start))
+            });
+            group.dedup_by(|a, b| {
+                a.source.article == b.source.article && a.source.start == b.source.start
+            });
+            let first = group.first()?;
+            let place: Place = gazetteer.entries.get(first.place)?.place();
+            let status = if group.iter().any(|m| m.status == Status::Denied) {
+                Status::Denied
+            } else if group.iter().any(|m| m.status == Status::Reported) {
+                Status::Reported
+            } else {
+                Status::Claimed
+            };
+            let best_date = group.iter().filter_map(|m| m.date).min_by_key(|d| d.source);
+            let max_conf = group.iter().map(|m| m.confidence).fold(0.0, f64::max);
+            let confidence = (max_conf + 0.05 * (group.len() as f64 - 1.0)).min(0.99);
+            let mode = |f: fn(&Mention) -> Option<&String>| {
+                let mut counts: BTreeMap<&String, usize> = BTreeMap::new();
+                for m in &group {
+                    if let Some(v) = f(m) {
+                        *counts.entry(v).or_default() += 1;
+                    }
+                }
+                counts
+                    .into_iter()
+                    .max_by_key(|(_, n)| *n)
+                    .map(|(v, _)| v.clone())
+            };
+            let actor = mode(|m| m.actor.as_ref());
+            let target = mode(|m| m.target.as_ref());
+            let id = event_id(kind, &place.name, span);
+            Some(Event {
+                id,
+                kind,
+                place,
+                date: best_date.map(|d| DateSpan {
+                    start: span.map_or(d.start, |s| s.0),
+                    end: span.map_or(d.end, |s| s.1),
+                    ..d
+                }),
+                actor,
+                target,
+                status,
+                confidence: (confidence * 100.0).round() / 100.0,
+                sources: group.into_iter().map(|m| m.source).collect(),
+            })
+        })
+        .collect();
+    events.sort_by(|a, b| {
+        let key = |e: &Event| {
+            (
+                e.date.is_none(),
+                e.date.map(|d| (d.start, d.end)),
+                e.place.name.clone(),
+                e.kind,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    events
+}
+
+/// A readable, stable id: `strike-ganja-2020-10-04`.
+fn event_id(kind: EventKind, place: &str, span: Option<(NaiveDate, NaiveDate)>) -> String {
+    let slug: String = gazetteer::fold(place)
+        .0
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let when = match span {
+        Some((s, e)) if s == e => crate::model::iso(s),
+        Some((s, e)) => format!("{}--{}", crate::model::iso(s), crate::model::iso(e)),
+        None => "undated".to_owned(),
+    };
+    format!("{}-{slug}-{when}", kind.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateSource, Source};
+
+    #[track_caller]
+    fn day(text: &str) -> DateSpan {
+        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(d) => DateSpan::day(d, DateSource::Explicit),
+            Err(e) => panic!("bad test date {text:?}: {e}"),
+        }
+    }
+
+    #[track_caller]
+    fn entry(name: &str) -> usize {
+        GAZETTEER
+            .by_name(name)
+            .unwrap_or_else(|| panic!("{name} is not in the gazetteer"))
+    }
+
+    fn mention(place: &str, date: Option<DateSpan>, article: &str, status: Status) -> Mention {
+        Mention {
+            kind: EventKind::Strike,
+            place: entry(place),
+            date,
+            actor: Some("Armenia".into()),
+            target: None,
+            status,
+            confidence: 0.8,
+            source: Source {
+                article: article.into(),
+                sentence: format!("{place} was shelled."),
+                start: 0,
+                end: 10,
+                trigger: "shelled".into(),
+                highlights: Vec::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn same_kind_place_and_date_from_two_articles_is_one_event() {
+        let events = merge(vec![
+            mention("Ganja", Some(day("2020-10-04")), "b.txt", Status::Claimed),
+            mention("Ganja", Some(day("2020-10-04")), "a.txt", Status::Reported),
+        ]);
+        assert_eq!(events.len(), 1);
+        let e = &events[0];
+        assert_eq!(e.id, "strike-ganja-2020-10-04");
+        assert_eq!(
+            e.status,
+            Status::Reported,
+            "a reported source outweighs a claim"
+        );
+        let articles: Vec<&str> = e.sources.iter().map(|s| s.article.as_str()).collect();
+        assert_eq!(articles, ["a.txt", "b.txt"], "sources sorted by article");
+        assert!(e.confidence > 0.8, "a second source raises confidence");
+    }
+
+    #[test]
+    fn different_days_places_or_kinds_stay_apart_and_sort_by_date() {
+        let mut deployment = mention("Ganja", Some(day("2020-10-04")), "a.txt", Status::Reported);
+        deployment.kind = EventKind::Deployment;
+        let events = merge(vec![
+            mention("Ganja", Some(day("2020-10-08")), "a.txt", Status::Reported),
+            mention("Ganja", Some(day("2020-10-04")), "a.txt", Status::Reported),
+            mention("Tartar", None, "a.txt", Status::Reported),
+            deployment,
+        ]);
+        let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "strike-ganja-2020-10-04",
+                "deployment-ganja-2020-10-04",
+                "strike-ganja-2020-10-08",
+                "strike-tartar-undated"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_denial_wins_and_the_same_sentence_counts_once() {
+        let events = merge(vec![
+            mention("Ganja", Some(day("2020-10-04")), "a.txt", Status::Claimed),
+            mention("Ganja", Some(day("2020-10-04")), "a.txt", Status::Claimed),
+            mention("Ganja", Some(day("2020-10-04")), "b.txt", Status::Denied),
+        ]);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].status, Status::Denied);
+        assert_eq!(events[0].sources.len(), 2);
+        assert_eq!(events[0].actor.as_deref(), Some("Armenia"));
+    }
+}

@@ -1,0 +1,144 @@
+//! Article text → event mentions → events. The pipeline, for each article:
+//!
+//! 1. `scanner`: one pass of a dense DFA over the whole text finds the trigger words
+//!    (`lexicon`) and counts the region names; an article with no trigger costs nothing more.
+//! 2. [`layout`]: paragraphs, headings, sections; only paragraphs holding a trigger are split
+//!    into sentences.
+//! 3. `context`: for the whole article, the `modality` framing of every trigger, the places
+//!    of factual sentences (`places`, through the gazetteer, homonyms resolved), and the
+//!    reference date of every section (`sections`: dated headings, days of fighting).
+//! 4. `sentence`, for each sentence with a trigger: is the trigger used as an event
+//!    (`triggers`), which places belong to it, is it a threat, plan, negation or withdrawal
+//!    (`modality`), its date (`sections`), claim or denial, actor and target (`sides`).
+//! 5. A denial in a later sentence turns the claims just before it into denied events;
+//!    country-level mentions subsumed by a place in that country are dropped.
+//! 6. `merge`, over all articles: mentions of the same kind, place and date become one
+//!    [`Event`](crate::model::Event) listing every source.
+//!
+//! `words` is how every stage reads words.
+
+mod context;
+pub mod layout;
+pub(crate) mod lexicon;
+mod merge;
+mod modality;
+mod places;
+pub(crate) mod scanner;
+mod sections;
+mod sentence;
+mod sides;
+pub(crate) mod triggers;
+pub(crate) mod words;
+
+pub use merge::{merge, merge_with};
+
+use crate::dates;
+use crate::gazetteer::{GAZETTEER, Gazetteer};
+use crate::model::{Article, DateSpan, EventKind, Source, Status};
+use context::ArticleContext;
+use triggers::TriggerHit;
+
+/// One event as reported by one sentence, before merging.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Strike or deployment.
+    pub kind: EventKind,
+    /// Gazetteer entry index of the place.
+    pub place: usize,
+    /// When.
+    pub date: Option<DateSpan>,
+    /// Side that acted.
+    pub actor: Option<String>,
+    /// Side acted upon.
+    pub target: Option<String>,
+    /// Reported, claimed or denied.
+    pub status: Status,
+    /// 0..1.
+    pub confidence: f64,
+    /// The sentence.
+    pub source: Source,
+}
+
+/// Builds now what is otherwise built on the first article and takes noticeable time (the
+/// whole-text DFA, about 0.2 s; the gazetteer; the date patterns), so that a loader can overlap
+/// it with reading files.
+pub fn prepare() {
+    scanner::prepare();
+    std::sync::LazyLock::force(&GAZETTEER);
+    dates::prepare();
+}
+
+/// Extracts event mentions from one article with the bundled gazetteer.
+pub fn extract_article(article: &Article) -> Vec<Mention> {
+    extract_with(article, &GAZETTEER)
+}
+
+/// Extracts event mentions from one article with `gazetteer`.
+pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
+    let text = article.text.as_str();
+    let (hits, region_counts) = scanner::scan(text, gazetteer);
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let ctx = ArticleContext::new(article, gazetteer, &hits, region_counts);
+    let mut mentions = Vec::new();
+    let mut paragraph_claims: Vec<(usize, usize)> = Vec::new(); // (paragraph, first mention index)
+    for (index, sentence) in ctx.layout.sentences.iter().enumerate() {
+        let Some(sentence_text) = text.get(sentence.start..sentence.end) else {
+            continue;
+        };
+        let claims_nearby = paragraph_claims
+            .last()
+            .is_some_and(|(p, _)| *p + 1 >= sentence.paragraph);
+        if claims_nearby && modality::denies_claims(sentence_text) {
+            deny_recent_claims(&mut mentions, &paragraph_claims, sentence.paragraph);
+        }
+        let lo = hits.partition_point(|h| h.start < sentence.start);
+        let hi = hits.partition_point(|h| h.start < sentence.end);
+        let Some(sentence_hits) = hits.get(lo..hi).filter(|h| !h.is_empty()) else {
+            continue;
+        };
+        if modality::is_caption(sentence_text) {
+            continue;
+        }
+        let relative: Vec<TriggerHit> = sentence_hits
+            .iter()
+            .filter(|h| h.end <= sentence.end)
+            .map(|h| TriggerHit {
+                start: h.start - sentence.start,
+                end: h.end - sentence.start,
+                ..*h
+            })
+            .collect();
+        let first = mentions.len();
+        ctx.sentence_mentions(article, index, sentence, &relative, &mut mentions);
+        if mentions.len() > first {
+            paragraph_claims.push((sentence.paragraph, first));
+        }
+    }
+    places::drop_subsumed_countries(&mut mentions, gazetteer);
+    mentions
+}
+
+/// Marks claimed mentions of this paragraph (or the previous one) as denied.
+fn deny_recent_claims(
+    mentions: &mut [Mention],
+    paragraph_claims: &[(usize, usize)],
+    paragraph: usize,
+) {
+    let from = paragraph_claims
+        .iter()
+        .filter(|(p, _)| *p + 1 >= paragraph)
+        .map(|(_, i)| *i)
+        .min();
+    if let Some(from) = from {
+        for m in mentions
+            .iter_mut()
+            .skip(from)
+            .filter(|m| m.status == Status::Claimed)
+        {
+            m.status = Status::Denied;
+            m.confidence = (m.confidence - 0.1).max(0.05);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! How a sentence stands behind its trigger: stated as fact, or a threat, plan, question or
+//! condition ([`Framing::Modal`]), or negated ([`Framing::Negated`]); attributed to a party
+//! (a claim) or denied by another; a withdrawal rather than an arrival; a photo caption.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+
+use super::lexicon::{CLAUSE_BREAKS, is_claim_cue, is_modal_cue, is_negation_cue};
+use super::words::{Word, words};
+
+#[allow(clippy::expect_used)] // constant patterns
+pub(super) static CLAUSE_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(CLAUSE_BREAKS)
+        .expect("clause automaton")
+});
+
+/// Start of the clause that holds byte `at` of `sentence`.
+pub(crate) fn clause_start(sentence: &str, at: usize) -> usize {
+    let before = sentence.get(..at).unwrap_or_default();
+    CLAUSE_AUTOMATON
+        .find_overlapping_iter(before)
+        .map(|m| m.end())
+        .max()
+        .unwrap_or(0)
+}
+
+/// How a trigger is framed by the words before it in its clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Framing {
+    /// Stated as having happened.
+    Factual,
+    /// Future, threat, plan, condition, possibility: not an event.
+    Modal,
+    /// Negated or denied: not an event.
+    Negated,
+}
+
+/// Framing of the trigger at `trigger_start` in `sentence` from its clause.
+pub(crate) fn framing(sentence: &str, trigger_start: usize) -> Framing {
+    if sentence
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with('?')
+    {
+        return Framing::Modal;
+    }
+    let window = sentence
+        .get(clause_start(sentence, trigger_start)..trigger_start)
+        .unwrap_or_default();
+    for word in words(window) {
+        let w = word.as_str();
+        if is_negation_cue(w) || w.ends_with("n't") {
+            return Framing::Negated;
+        }
+        if is_modal_cue(w) || w.ends_with("'ll") || w.ends_with("'d") {
+            return Framing::Modal;
+        }
+    }
+    // "to" + a base-form trigger after an intention verb is caught above; "in order to" here.
+    if window
+        .as_bytes()
+        .windows(11)
+        .any(|w| w.eq_ignore_ascii_case(b"in order to"))
+    {
+        return Framing::Modal;
+    }
+    Framing::Factual
+}
+
+/// Whether the sentence attributes what it says to a party or hedges it.
+pub(crate) fn is_claim(sentence: &str, trigger_start: usize) -> bool {
+    let quoted_open = sentence
+        .get(..trigger_start)
+        .unwrap_or_default()
+        .chars()
+        .filter(|&c| c == '“')
+        .count()
+        > sentence
+            .get(..trigger_start)
+            .unwrap_or_default()
+            .chars()
+            .filter(|&c| c == '”')
+            .count();
+    if quoted_open {
+        return true;
+    }
+    // a claim word, or "officials reported" (but not "shelling was reported")
+    let mut previous: Option<Word<'_>> = None;
+    for w in words(sentence) {
+        if is_claim_cue(w.as_str()) {
+            return true;
+        }
+        if w == "reported"
+            && previous.as_deref().is_some_and(|b| {
+                !matches!(
+                    b,
+                    "was" | "were" | "been" | "is" | "are" | "be" | "also" | "widely"
+                )
+            })
+        {
+            return true;
+        }
+        previous = Some(w);
+    }
+    false
+}
+
+/// Stems of every denial verb below (as written, like the words compared): one SIMD pass
+/// (Teddy) rules most sentences out.
+#[allow(clippy::expect_used)] // constant patterns
+pub(super) static DENIAL_STEMS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
+    aho_corasick::packed::Searcher::new(["deni", "deny", "eject", "refut", "dismissed"])
+        .expect("denial searcher")
+});
+
+/// Whether the sentence denies earlier claims ("The Armenian side denied the accusations").
+pub(crate) fn denies_claims(sentence: &str) -> bool {
+    if DENIAL_STEMS.find(sentence).is_none() {
+        return false;
+    }
+    let (mut denial, mut object) = (false, false);
+    for w in words(sentence) {
+        denial |= matches!(
+            &*w,
+            "denied"
+                | "denies"
+                | "deny"
+                | "rejected"
+                | "rejects"
+                | "refuted"
+                | "refutes"
+                | "dismissed"
+        );
+        object |= matches!(
+            &*w,
+            "accusations"
+                | "accusation"
+                | "claims"
+                | "claim"
+                | "reports"
+                | "report"
+                | "allegations"
+                | "allegation"
+                | "it"
+                | "this"
+                | "charges"
+        );
+        if denial && object {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words saying a deployment is leaving, not arriving.
+pub(crate) fn is_withdrawal(clause: &str) -> bool {
+    words(clause).any(|w| {
+        w.starts_with("withdr")
+            || w.starts_with("retreat")
+            || w.starts_with("evacuat")
+            || w == "pulled"
+            || w == "pullout"
+            || w == "left"
+            || w == "leave"
+            || w == "leaving"
+            || w == "departed"
+            || w == "departure"
+    })
+}
+
+/// Photo captions and credits are not reports.
+pub(super) fn is_caption(sentence: &str) -> bool {
+    let head = sentence.trim_start();
+    let starts = |p: &str| {
+        head.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    [
+        "photo",
+        "image",
+        "picture",
+        "file photo",
+        "caption",
+        "video:",
+        "watch:",
+        "pictured",
+    ]
+    .iter()
+    .any(|p| starts(p))
+        || CAPTION_CUES.is_match(sentence)
+        || sentence
+            .get(sentence.len().saturating_sub(5)..)
+            .is_some_and(|t| t.eq_ignore_ascii_case("/ afp"))
+}
+
+#[allow(clippy::expect_used)] // constant patterns
+pub(super) static CAPTION_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["(photo:", "getty images"])
+        .expect("caption automaton")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn framing_cues() {
+        let s = "Azerbaijan will destroy targets from which shelling is taking place.";
+        assert_eq!(framing(s, s.find("shelling").unwrap_or(0)), Framing::Modal);
+        let s = "The fighting escalated, even though Armenia denies having launched any attack on Azerbaijan.";
+        assert_eq!(framing(s, s.find("attack").unwrap_or(0)), Framing::Negated);
+        let s =
+            "Azerbaijani forces launched an operation, using artillery to strike near the capital.";
+        assert_eq!(framing(s, s.find("strike").unwrap_or(0)), Framing::Factual);
+        let s = "Did Armenia shell Tartar?";
+        assert_eq!(framing(s, s.find("shell").unwrap_or(0)), Framing::Modal);
+    }
+
+    #[test]
+    fn claims_and_denials() {
+        let s = "Azeri Ministry of Defense claims that Armenian soldiers supposedly opened fire at Azeri troops in Gadabay.";
+        assert!(is_claim(s, s.find("opened").unwrap_or(0)));
+        assert!(denies_claims("The Armenian side denied the accusations."));
+        assert!(!is_claim("Azerbaijani troops shelled Martakert.", 18));
+    }
+}

@@ -1,0 +1,248 @@
+//! One sentence → event mentions: which triggers are used as events, which places belong to
+//! which trigger, then framing, withdrawal, date, status, sides and confidence for each.
+
+use super::Mention;
+use super::context::{ArticleContext, Located};
+use super::layout::Sentence;
+use super::lexicon::Form;
+use super::modality::{self, Framing};
+use super::places::distance_km;
+use super::sides;
+use super::triggers::{self, TriggerHit};
+use crate::model::{
+    Article, DateSource, EventKind, Highlight, HighlightRole, PlaceKind, Source, Status,
+};
+
+impl ArticleContext<'_> {
+    /// The mentions of sentence `index` (its triggers `hits`, offsets relative to the
+    /// sentence), appended to `out`: for each trigger used as an event, its places (or, failing
+    /// those, the place an anaphor or the article's region gives), unless it is framed as a
+    /// threat, plan or negation or reports a withdrawal; then its date, status, sides and
+    /// confidence.
+    pub(super) fn sentence_mentions(
+        &self,
+        article: &Article,
+        index: usize,
+        sentence: &Sentence,
+        hits: &[TriggerHit],
+        out: &mut Vec<Mention>,
+    ) {
+        let Some(stext) = self.text.get(sentence.start..sentence.end) else {
+            return;
+        };
+        let hits_abs: Vec<TriggerHit> = hits
+            .iter()
+            .map(|h| TriggerHit {
+                start: h.start + sentence.start,
+                end: h.end + sentence.start,
+                ..*h
+            })
+            .collect();
+        let places = self.sentence_places(sentence, &hits_abs);
+        let usable: Vec<(TriggerHit, Framing)> = hits
+            .iter()
+            .filter(|h| triggers::usable_form(stext, h, hits))
+            .map(|h| (*h, self.framing_at(stext, sentence.start, h)))
+            .collect();
+        let owned = assign_places(&places, &usable, sentence.start);
+        let mut previous_places: Vec<Located> = Vec::new();
+        for (i, (hit, framing)) in usable.iter().enumerate() {
+            let def = hit.def();
+            let mut mine = owned.get(i).cloned().unwrap_or_default();
+            let mut confidence: f64 = 0.85;
+            if def.form == Form::PrepNoun {
+                mine = self.prep_noun_places(stext, sentence.start, hit, &places);
+            }
+            if !mine.is_empty() {
+                // a country after the trigger is often a recipient ("handed over to Azerbaijan")
+                let has_right = mine.iter().any(|p| {
+                    p.start >= hit.end + sentence.start
+                        && self.entry_kind(p.entry) != PlaceKind::Country
+                });
+                if has_right {
+                    mine.retain(|p| {
+                        p.start >= hit.end + sentence.start || self.governed(sentence.start, p, &[])
+                    });
+                }
+            } else if def.form == Form::Intransitive {
+                mine = previous_places.clone();
+            } else if places.is_empty() && def.form != Form::PrepNoun {
+                if let Some(p) = self.anaphora_place(stext, index) {
+                    mine.push(p);
+                    confidence -= 0.1;
+                } else if let Some(p) = self.target_fallback(stext, hit) {
+                    mine.push(p);
+                    confidence -= 0.25;
+                }
+            }
+            // Regions and countries only when nothing more specific is given; a district or
+            // province only when no town of the same report lies in or near it.
+            let snapshot = mine.clone();
+            mine.retain(|p| {
+                let rank = self.entry_kind(p.entry).specificity_rank();
+                !snapshot.iter().any(|q| {
+                    let q_rank = self.entry_kind(q.entry).specificity_rank();
+                    q_rank < rank
+                        && (rank >= 4
+                            || rank == 3
+                                && distance_km(
+                                    self.gazetteer.entries.get(p.entry),
+                                    self.gazetteer.entries.get(q.entry),
+                                ) < 60.0)
+                })
+            });
+            mine.dedup_by_key(|p| p.entry);
+            if !mine.is_empty() {
+                previous_places = mine.clone();
+            }
+            if *framing != Framing::Factual || mine.is_empty() {
+                continue;
+            }
+            if def.kind == EventKind::Deployment
+                && modality::is_withdrawal(
+                    stext
+                        .get(modality::clause_start(stext, hit.start)..)
+                        .unwrap_or_default(),
+                )
+            {
+                continue;
+            }
+            let Some((date, date_words)) = self.date_for(index, sentence, hit) else {
+                continue;
+            };
+            let status = if modality::is_claim(stext, hit.start) {
+                // "…shelled Azerbaijani positions, a claim denied by Yerevan"
+                if modality::denies_claims(stext.get(hit.end..).unwrap_or_default()) {
+                    Status::Denied
+                } else {
+                    Status::Claimed
+                }
+            } else {
+                Status::Reported
+            };
+            let actor = sides::actor(stext, hit.start, hit.end);
+            let target = sides::target(stext, hit.end);
+            let trigger = stext.get(hit.start..hit.end).unwrap_or_default();
+            let mut seen = Vec::new();
+            for p in mine {
+                if seen.contains(&p.entry) {
+                    continue;
+                }
+                seen.push(p.entry);
+                let mut c = confidence;
+                if p.ambiguous {
+                    c -= 0.1;
+                }
+                if status != Status::Reported {
+                    c -= 0.15;
+                }
+                if status == Status::Denied {
+                    c -= 0.1;
+                }
+                match date.map(|d| d.source) {
+                    Some(DateSource::Published) => c -= 0.05,
+                    None => c -= 0.1,
+                    _ => {}
+                }
+                out.push(Mention {
+                    kind: def.kind,
+                    place: p.entry,
+                    date,
+                    actor: actor.map(str::to_owned),
+                    target: target.map(str::to_owned),
+                    status,
+                    confidence: c.clamp(0.05, 0.99),
+                    source: Source {
+                        article: article.path.clone(),
+                        sentence: stext.to_owned(),
+                        start: sentence.start as u64,
+                        end: sentence.end as u64,
+                        trigger: trigger.to_owned(),
+                        highlights: highlights(sentence.start, hit, &p, date_words),
+                    },
+                });
+            }
+        }
+    }
+}
+
+/// Each place of a sentence goes to the nearest verb-like trigger on its left, else on its
+/// right (a place before a trigger goes left only when close to that trigger's phrase); force
+/// nouns ("peacekeepers in X") take only the place their preposition governs, later. Returns
+/// the places of each of `usable`, by index.
+fn assign_places(
+    places: &[Located],
+    usable: &[(TriggerHit, Framing)],
+    sentence_start: usize,
+) -> Vec<Vec<Located>> {
+    let mut owned: Vec<Vec<Located>> = vec![Vec::new(); usable.len()];
+    let claims = |(_, (h, _)): &(usize, &(TriggerHit, Framing))| h.def().form != Form::PrepNoun;
+    for p in places {
+        let rel_start = p.start - sentence_start;
+        let rel_end = p.end - sentence_start;
+        let left = usable
+            .iter()
+            .enumerate()
+            .filter(claims)
+            .filter(|(_, (h, _))| h.end <= rel_start)
+            .max_by_key(|(_, (h, _))| h.end);
+        let right = usable
+            .iter()
+            .enumerate()
+            .filter(claims)
+            .filter(|(_, (h, _))| h.start >= rel_end)
+            .min_by_key(|(_, (h, _))| h.start);
+        let owner = match (left, right) {
+            (Some((li, (lh, _))), Some((ri, (rh, _)))) => {
+                if rel_start - lh.end <= 160 || rh.start - rel_end > rel_start - lh.end {
+                    Some(li)
+                } else {
+                    Some(ri)
+                }
+            }
+            (Some((li, _)), None) => Some(li),
+            (None, Some((ri, _))) => Some(ri),
+            (None, None) => None,
+        };
+        if let Some(o) = owner
+            && let Some(slot) = owned.get_mut(o)
+        {
+            slot.push(*p);
+        }
+    }
+    owned
+}
+
+/// What to highlight in the evidence sentence: the trigger, the place when it is written in
+/// this sentence, and the date words when the date came from this sentence.
+pub(super) fn highlights(
+    sentence_start: usize,
+    hit: &TriggerHit,
+    place: &Located,
+    date_words: Option<(usize, usize)>,
+) -> Vec<Highlight> {
+    let mut out = vec![Highlight {
+        start: hit.start,
+        end: hit.end,
+        role: HighlightRole::Trigger,
+    }];
+    // a fallback place (from an earlier sentence or the article's region) is not in this sentence
+    let inside = place.start >= sentence_start
+        && !(place.start == hit.start + sentence_start && place.end == hit.end + sentence_start);
+    if inside {
+        out.push(Highlight {
+            start: place.start - sentence_start,
+            end: place.end - sentence_start,
+            role: HighlightRole::Place,
+        });
+    }
+    if let Some((start, end)) = date_words {
+        out.push(Highlight {
+            start,
+            end,
+            role: HighlightRole::Date,
+        });
+    }
+    out.sort_by_key(|h| h.start);
+    out
+}

@@ -1,0 +1,62 @@
+//! The sides of the conflict named around a trigger: the actor (the nearest side before it in
+//! its clause, or after "by") and the target (a side named just after it).
+
+use super::modality::clause_start;
+use super::words::{words, words_rev};
+
+/// The side a word names, if any.
+pub(crate) fn side_of(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "azerbaijan" | "azerbaijan's" | "azerbaijani" | "azerbaijanis" | "azeri" | "azeris"
+        | "azerbaijani-backed" => "Azerbaijan",
+        "armenia" | "armenia's" | "armenian" | "armenians" => "Armenia",
+        "separatist" | "separatists" | "artsakh" | "artsakh's" | "karabakh-armenian" => "Karabakh",
+        "russia" | "russia's" | "russian" | "russians" => "Russia",
+        "turkey" | "turkey's" | "turkish" | "türkiye" => "Turkey",
+        "eu" | "euma" | "european" => "EU",
+        _ => return None,
+    })
+}
+
+/// The actor: the nearest side named before the trigger in its clause, or after "by".
+pub(crate) fn actor(
+    sentence: &str,
+    trigger_start: usize,
+    trigger_end: usize,
+) -> Option<&'static str> {
+    let after = sentence.get(trigger_end..).unwrap_or_default();
+    let mut after_words = words(after).take(4);
+    if matches!(after_words.next().as_deref(), Some("by" | "from"))
+        && let Some(side) = after_words.find_map(|w| side_of(&w))
+    {
+        return Some(side);
+    }
+    // the nearest side before the trigger, preferring its own clause ("Azerbaijan accused Armenia of …")
+    let start = clause_start(sentence, trigger_start);
+    let window = sentence.get(start..trigger_start).unwrap_or_default();
+    words_rev(window)
+        .find_map(|w| side_of(&w))
+        .or_else(|| words_rev(sentence.get(..start).unwrap_or_default()).find_map(|w| side_of(&w)))
+}
+
+/// The target: the first side named within a few words after the trigger.
+pub(crate) fn target(sentence: &str, trigger_end: usize) -> Option<&'static str> {
+    let after = sentence.get(trigger_end..).unwrap_or_default();
+    words(after).take(6).find_map(|w| side_of(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actor_before_and_target_after() {
+        let s = "Azeri Ministry of Defense claims that Armenian soldiers supposedly opened fire at Azeri troops in Gadabay.";
+        let at = s.find("opened").unwrap_or(0);
+        assert_eq!(actor(s, at, at + 11), Some("Armenia"));
+        assert_eq!(target(s, at + 11), Some("Azerbaijan"));
+        let s = "Ganja was hit by Armenian missiles.";
+        let at = s.find("hit").unwrap_or(0);
+        assert_eq!(actor(s, at, at + 3), Some("Armenia"));
+    }
+}

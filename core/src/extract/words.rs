@@ -1,0 +1,103 @@
+//! Words of a sentence as the extractor compares them: lower-case, typographic apostrophes
+//! straightened, hyphenated words kept whole; walked forwards or backwards without allocating
+//! for ordinary words.
+
+pub(super) fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// Whether `start..end` of `text` is a whole word (hyphenated words count as one).
+pub(crate) fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !is_word_char(before) && !is_word_char(after)
+}
+
+pub(super) fn is_word_part(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+/// A normalised word: lower-case, typographic apostrophes straightened. Borrowed when the
+/// text already is so, kept inline when short, allocated only for long non-ASCII words.
+#[derive(Clone, Debug)]
+pub(crate) enum Word<'a> {
+    /// The text itself.
+    Borrowed(&'a str),
+    /// A short lower-cased ASCII copy.
+    Inline([u8; 24], u8),
+    /// Anything else.
+    Owned(String),
+}
+
+impl std::ops::Deref for Word<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Word::Borrowed(s) => s,
+            Word::Inline(buf, len) => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Word::Owned(s) => s,
+        }
+    }
+}
+
+impl PartialEq<str> for Word<'_> {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<&str> for Word<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl Word<'_> {
+    /// The word as a string slice.
+    pub fn as_str(&self) -> &str {
+        self
+    }
+}
+
+pub(super) fn normal_word(w: &str) -> Word<'_> {
+    if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return Word::Borrowed(w);
+    }
+    if w.is_ascii() && w.len() <= 24 {
+        let mut buf = [0u8; 24];
+        for (d, b) in buf.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        return Word::Inline(buf, u8::try_from(w.len()).unwrap_or(0));
+    }
+    Word::Owned(w.to_lowercase().replace('’', "'"))
+}
+
+/// Lower-case words of `text` (apostrophes kept inside words, typographic ones straightened).
+pub(crate) fn words(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
+    text.split(|c: char| !is_word_part(c))
+        .filter(|w| !w.is_empty())
+        .map(normal_word)
+}
+
+/// The words of `text` from the last one backwards.
+pub(crate) fn words_rev(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
+    text.rsplit(|c: char| !is_word_part(c))
+        .filter(|w| !w.is_empty())
+        .map(normal_word)
+}
+
+/// The last `n` words of `text`, in text order.
+pub(super) fn words_before(text: &str, n: usize) -> Vec<Word<'_>> {
+    let mut ws: Vec<Word<'_>> = words_rev(text).take(n).collect();
+    ws.reverse();
+    ws
+}
+
+/// The first `n` words of `text`.
+pub(super) fn words_after(text: &str, n: usize) -> Vec<Word<'_>> {
+    words(text).take(n).collect()
+}

@@ -1,0 +1,23 @@
+//! Karabakh Atlas core: a folder of news articles about the Armenia–Azerbaijan conflict →
+//! a [`model::Dataset`] of reported strikes and deployments, each with its place, date, status,
+//! sides and the sentences that reported it. No UI: the viewer and the `extract` command both
+//! sit on top of this crate.
+//!
+//! Layers, each using only those below it:
+//!
+//! ```text
+//! model                         Event, Place, DateSpan, Article, Problem, Dataset
+//! dates, gazetteer              date expressions and their resolution; place names
+//! corpus, extract               folder → articles; article → event mentions → events
+//! load, watch, seeds, export    folder → Dataset; watching; bundled seeds; JSON/GeoJSON/CSV
+//! ```
+
+pub mod corpus;
+pub mod dates;
+pub mod export;
+pub mod extract;
+pub mod gazetteer;
+pub mod load;
+pub mod model;
+pub mod seeds;
+pub mod watch;

@@ -1,0 +1,609 @@
+//! Table-driven extraction tests: short news-style passages, each with the publication date an
+//! outlet would give, and exactly the events a careful reader finds in it (kind, place, date,
+//! status). Passages that must yield nothing (threats, denials, hypotheticals, captions,
+//! withdrawals, questions) are included.
+
+use karabakh_core::extract;
+use karabakh_core::model::{Article, Precision, Published, PublishedFrom};
+
+struct Case {
+    name: &'static str,
+    published: &'static str,
+    text: &'static str,
+    /// (kind, place, date as `YYYY-MM-DD` / `YYYY-MM` / `YYYY` / `undated`, status)
+    expected: &'static [(&'static str, &'static str, &'static str, &'static str)],
+}
+
+const fn case(
+    name: &'static str,
+    published: &'static str,
+    text: &'static str,
+    expected: &'static [(&'static str, &'static str, &'static str, &'static str)],
+) -> Case {
+    Case {
+        name,
+        published,
+        text,
+        expected,
+    }
+}
+
+const CASES: &[Case] = &[
+    // plain strikes with explicit dates
+    case(
+        "shelled, day month",
+        "2020-10-05",
+        "Azerbaijani forces shelled Stepanakert on 4 October, local authorities reported.",
+        &[("strike", "Stepanakert", "2020-10-04", "claimed")],
+    ),
+    case(
+        "month day",
+        "2020-10-12",
+        "Armenian artillery struck Tartar on October 11, killing two civilians.",
+        &[("strike", "Tartar", "2020-10-11", "reported")],
+    ),
+    case(
+        "full date with comma",
+        "2020-10-01",
+        "Heavy artillery fire hit Martakert on 28 September, 2020.",
+        &[("strike", "Martakert", "2020-09-28", "reported")],
+    ),
+    case(
+        "abbreviated month",
+        "2020-09-30",
+        "Drone strikes on Hadrut were recorded on Sept. 27 by local monitors.",
+        &[("strike", "Hadrut", "2020-09-27", "reported")],
+    ),
+    case(
+        "ISO date",
+        "2022-09-14",
+        "Shelling of Jermuk began at 00:05 on 2022-09-13.",
+        &[("strike", "Jermuk", "2022-09-13", "reported")],
+    ),
+    case(
+        "date with year after pub year",
+        "2023-01-02",
+        "The bombardment of Shusha on 28 December drew condemnation.",
+        &[("strike", "Shusha", "2022-12-28", "reported")],
+    ),
+    case(
+        "air strike",
+        "2020-10-18",
+        "An air strike destroyed a bridge near Jabrayil on 17 October.",
+        &[("strike", "Jabrayil", "2020-10-17", "reported")],
+    ),
+    case(
+        "missile attack on city",
+        "2020-10-11",
+        "A missile attack on Ganja killed at least nine people on October 11.",
+        &[("strike", "Ganja", "2020-10-11", "reported")],
+    ),
+    case(
+        "opened fire at list",
+        "2022-08-02",
+        "On August 1, soldiers opened fire at positions in Sotk, Kut and Vardenis.",
+        &[
+            ("strike", "Kut", "2022-08-01", "reported"),
+            ("strike", "Sotk", "2022-08-01", "reported"),
+            ("strike", "Vardenis", "2022-08-01", "reported"),
+        ],
+    ),
+    case(
+        "diacritics",
+        "2020-10-09",
+        "Xankəndi and Şuşa were shelled on 8 October.",
+        &[
+            ("strike", "Shusha", "2020-10-08", "reported"),
+            ("strike", "Stepanakert", "2020-10-08", "reported"),
+        ],
+    ),
+    case(
+        "descriptor",
+        "2020-10-04",
+        "Rockets struck the Azeri city of Mingachevir on Sunday.",
+        &[("strike", "Mingachevir", "2020-10-04", "reported")],
+    ),
+    case(
+        "town of",
+        "2022-09-14",
+        "Azerbaijani troops targeted the town of Kapan overnight on Tuesday.",
+        &[("strike", "Kapan", "2022-09-13", "reported")],
+    ),
+    // relative dates
+    case(
+        "yesterday",
+        "2020-10-17",
+        "Ganja was hit by a missile strike yesterday, officials said.",
+        &[("strike", "Ganja", "2020-10-16", "claimed")],
+    ),
+    case(
+        "weekday",
+        "2020-10-05",
+        "On Saturday Azerbaijani drones attacked positions near Fuzuli.",
+        &[("strike", "Fuzuli", "2020-10-03", "reported")],
+    ),
+    case(
+        "weekday possessive",
+        "2020-10-05",
+        "Saturday’s shelling of Barda wounded several civilians.",
+        &[("strike", "Barda", "2020-10-03", "reported")],
+    ),
+    case(
+        "the previous day",
+        "2020-10-28",
+        "Officials said the previous day’s bombardment of Barda killed 21 people.",
+        &[("strike", "Barda", "2020-10-27", "claimed")],
+    ),
+    case(
+        "today",
+        "2020-09-27",
+        "Azerbaijani forces shelled Martuni today, the Artsakh ombudsman said.",
+        &[("strike", "Khojavend", "2020-09-27", "claimed")],
+    ),
+    case(
+        "this weekend",
+        "2020-10-05",
+        "Stepanakert came under heavy fire this weekend.",
+        &[("strike", "Stepanakert", "2020-10-03", "reported")],
+    ),
+    case(
+        "last week",
+        "2021-05-20",
+        "Azerbaijani soldiers moved into positions near Sev Lake last week.",
+        &[("deployment", "Sev Lake", "2021-05-10", "reported")],
+    ),
+    case(
+        "previous year",
+        "2023-09-20",
+        "In September of the previous year, Azerbaijan shelled Jermuk and Goris.",
+        &[
+            ("strike", "Goris", "2022-09", "reported"),
+            ("strike", "Jermuk", "2022-09", "reported"),
+        ],
+    ),
+    // partial dates
+    case(
+        "in March",
+        "2022-08-02",
+        "Azeri attacks on positions near Aghdam in March killed three soldiers.",
+        &[("strike", "Aghdam", "2022-03", "reported")],
+    ),
+    case(
+        "mid month",
+        "2020-11-20",
+        "Russian peacekeepers were deployed in Stepanakert in mid-November.",
+        &[("deployment", "Stepanakert", "2020-11", "reported")],
+    ),
+    case(
+        "in a year",
+        "2022-08-02",
+        "Nearly 2,000 Russian peacekeepers have been deployed in Nagorno-Karabakh since the war in 2020.",
+        &[("deployment", "Nagorno-Karabakh", "2020", "reported")],
+    ),
+    // undated without any publication date
+    case(
+        "no publication date, no year",
+        "",
+        "Armenian forces shelled Tartar on 4 October.",
+        &[("strike", "Tartar", "undated", "reported")],
+    ),
+    case(
+        "no publication date, full date",
+        "",
+        "Armenian forces shelled Tartar on 4 October 2020.",
+        &[("strike", "Tartar", "2020-10-04", "reported")],
+    ),
+    // deployments
+    case(
+        "peacekeepers in",
+        "2020-11-11",
+        "Russian peacekeepers arrived on Tuesday and are stationed in Lachin.",
+        &[("deployment", "Lachin", "2020-11-10", "reported")],
+    ),
+    case(
+        "EU monitors",
+        "2023-02-21",
+        "The EU mission in Yeghegnadzor began patrols on 20 February.",
+        &[("deployment", "Yeghegnadzor", "2023-02-20", "reported")],
+    ),
+    case(
+        "took control",
+        "2022-08-27",
+        "Azerbaijani troops took control of Lachin on 26 August.",
+        &[("deployment", "Lachin", "2022-08-26", "reported")],
+    ),
+    case(
+        "entered town",
+        "2020-11-26",
+        "Azerbaijani army units entered Kalbajar on 25 November.",
+        &[("deployment", "Kalbajar", "2020-11-25", "reported")],
+    ),
+    case(
+        "sent troops",
+        "2021-05-14",
+        "Armenia sent additional troops to Syunik province on Thursday.",
+        &[("deployment", "Syunik Province", "2021-05-13", "reported")],
+    ),
+    case(
+        "captured",
+        "2020-11-09",
+        "Azerbaijani forces captured Shusha on 8 November, the president announced.",
+        &[("deployment", "Shusha", "2020-11-08", "claimed")],
+    ),
+    case(
+        "mercenaries claimed",
+        "2020-10-02",
+        "France said Syrian mercenaries had been deployed to Azerbaijan on 1 October.",
+        &[("deployment", "Azerbaijan", "2020-10-01", "claimed")],
+    ),
+    case(
+        "handed over",
+        "2020-12-01",
+        "Lachin district was handed over to Azerbaijan on 1 December.",
+        &[("deployment", "Lachin District", "2020-12-01", "reported")],
+    ),
+    // claims and denials
+    case(
+        "claim then denial",
+        "2022-08-02",
+        "Baku claims Armenian forces shelled Gadabay on August 1. Yerevan denied the accusations.",
+        &[("strike", "Gadabay", "2022-08-01", "denied")],
+    ),
+    case(
+        "allegedly",
+        "2021-11-17",
+        "Azerbaijani troops allegedly attacked positions near Ishkhanasar on 16 November.",
+        &[("strike", "Ishkhanasar", "2021-11-16", "claimed")],
+    ),
+    // continuation and anaphora
+    case(
+        "the area",
+        "2020-10-15",
+        "Fighting raged around Hadrut on 14 October. Artillery pounded the area for hours.",
+        &[("strike", "Hadrut", "2020-10-14", "reported")],
+    ),
+    case(
+        "date carried in paragraph",
+        "2022-09-14",
+        "On 13 September fighting spread to Armenia proper. Azerbaijani forces shelled Goris and Jermuk.",
+        &[
+            ("strike", "Goris", "2022-09-13", "reported"),
+            ("strike", "Jermuk", "2022-09-13", "reported"),
+        ],
+    ),
+    case(
+        "the region is a region",
+        "2023-09-20",
+        "Shelling was heard in Stepanakert, the capital of Nagorno-Karabakh, on Tuesday. Russia has 2,000 peacekeepers deployed in the region.",
+        &[
+            ("deployment", "Nagorno-Karabakh", "2023-09-19", "reported"),
+            ("strike", "Stepanakert", "2023-09-19", "reported"),
+        ],
+    ),
+    case(
+        "existential there is not a place",
+        "2022-09-13",
+        "Units mined roads near Kalbajar. As a result of the shelling, there are losses among servicemen.",
+        &[],
+    ),
+    case(
+        "retook",
+        "2020-11-09",
+        "Azerbaijani forces retook Jabrayil on 4 October, the president announced.",
+        &[("deployment", "Jabrayil", "2020-10-04", "claimed")],
+    ),
+    case(
+        "fled to",
+        "2023-12-12",
+        "In September, Azerbaijani forces retook the region in a 24-hour offensive, and more than 100,000 Armenians fled to Armenia.",
+        &[],
+    ),
+    case(
+        "passive targeted",
+        "2020-10-09",
+        "The cathedral in Shushi was targeted twice on October 8.",
+        &[("strike", "Shusha", "2020-10-08", "reported")],
+    ),
+    case(
+        "weapon hit",
+        "2020-10-09",
+        "Rockets also hit Berdzor overnight on 8 October.",
+        &[("strike", "Lachin", "2020-10-08", "reported")],
+    ),
+    case(
+        "according to a capital",
+        "2016-04-05",
+        "Armenian forces shelled Tartar over the weekend, according to Baku.",
+        &[("strike", "Tartar", "2016-04-02", "claimed")],
+    ),
+    case(
+        "agreed to deploy",
+        "2023-01-23",
+        "The European Union on Monday agreed to deploy a civilian mission to Goris.",
+        &[],
+    ),
+    case(
+        "hit by sanctions",
+        "2022-03-01",
+        "Yerevan was hit by sanctions on Russia, and the economy of Goris slowed.",
+        &[],
+    ),
+    case(
+        "ministry: subjected to fire",
+        "2021-11-21",
+        "On November 20, units of the Armenian armed forces subjected to fire the positions of the Azerbaijan Army located in the direction of the Lachin district.",
+        &[("strike", "Lachin District", "2021-11-20", "reported")],
+    ),
+    case(
+        "ministry: fire was opened",
+        "2021-11-21",
+        "The ministry said that fire was opened from Azerbaijani positions towards Armenian positions near Sotk on the evening of 20 November.",
+        &[("strike", "Sotk", "2021-11-20", "claimed")],
+    ),
+    // ambiguity: Martuni in Armenia next to Armenian places
+    case(
+        "Martuni in Armenia",
+        "2022-09-14",
+        "Shelling was reported in Vardenis and Martuni, both in Gegharkunik, on 13 September.",
+        &[
+            ("strike", "Martuni (Armenia)", "2022-09-13", "reported"),
+            ("strike", "Vardenis", "2022-09-13", "reported"),
+        ],
+    ),
+    // region only when nothing more specific
+    case(
+        "specific over region",
+        "2020-10-10",
+        "In Nagorno-Karabakh, Azerbaijani drones struck Martakert on 9 October.",
+        &[("strike", "Martakert", "2020-10-09", "reported")],
+    ),
+    case(
+        "the capital",
+        "2023-09-20",
+        "Fighting returned to Nagorno-Karabakh. Azerbaijani drones struck near the capital on Tuesday. Nagorno-Karabakh authorities said civilians were hurt.",
+        &[("strike", "Stepanakert", "2023-09-19", "reported")],
+    ),
+    // dated headings and day counts
+    case(
+        "dated heading and day count",
+        "2020-10-05",
+        "Update: 28 September 2020\n\nFighting continued into its second day. Azerbaijani forces shelled Martakert.\n\n\nFighting has continued into a fifth day. Rockets struck Stepanakert.",
+        &[
+            ("strike", "Martakert", "2020-09-28", "reported"),
+            ("strike", "Stepanakert", "2020-10-01", "reported"),
+        ],
+    ),
+    // must yield nothing
+    case(
+        "threat",
+        "2020-10-05",
+        "Azerbaijan will destroy military targets inside Armenia from which shelling of Ganja is taking place.",
+        &[],
+    ),
+    case(
+        "conditional",
+        "2022-09-20",
+        "If talks fail, Azerbaijani forces could strike Goris and Kapan.",
+        &[],
+    ),
+    case(
+        "plan",
+        "2022-09-20",
+        "Baku plans to deploy more troops to Lachin next month.",
+        &[],
+    ),
+    case(
+        "denial",
+        "2020-10-05",
+        "Armenia denies having launched any sort of attack on Ganja.",
+        &[],
+    ),
+    case(
+        "negation",
+        "2022-08-02",
+        "No shelling of Stepanakert was recorded on Monday.",
+        &[],
+    ),
+    case(
+        "question",
+        "2020-10-05",
+        "Will Azerbaijan strike Yerevan?",
+        &[],
+    ),
+    case(
+        "caption",
+        "2020-10-05",
+        "Photo: Azerbaijani artillery positioned near Tartar, 4 October 2020.",
+        &[],
+    ),
+    case(
+        "withdrawal",
+        "2024-04-18",
+        "Russian peacekeepers withdrew from Stepanakert on 17 April.",
+        &[],
+    ),
+    case(
+        "no place",
+        "2020-10-05",
+        "Both nations possess missiles able to strike targets hundreds of kilometers away.",
+        &[],
+    ),
+    case(
+        "no trigger",
+        "2023-09-20",
+        "The prime minister met the president in Yerevan on Tuesday to discuss Syunik.",
+        &[],
+    ),
+    case(
+        "metonymy",
+        "2022-08-02",
+        "Baku complied and halted its attacks, while Yerevan called for talks.",
+        &[],
+    ),
+    case(
+        "border compound",
+        "2025-07-01",
+        "Azerbaijani forces launched targeted operations near the Armenia-Russia border.",
+        &[],
+    ),
+    case(
+        "future date",
+        "2020-10-05",
+        "Azerbaijani forces will shell Stepanakert on 10 October, a commander warned.",
+        &[],
+    ),
+    // arrivals of forces, and of people who are not forces
+    case(
+        "forces arrived in",
+        "2020-11-11",
+        "The first Russian troops arrived in Stepanakert on Tuesday evening.",
+        &[("deployment", "Stepanakert", "2020-11-10", "reported")],
+    ),
+    case(
+        "a delegation arriving is not a deployment",
+        "2021-03-02",
+        "A delegation of French lawmakers arrived in Yerevan on Monday for talks.",
+        &[],
+    ),
+    // a claim denied in the same sentence; a name followed by a longer word
+    case(
+        "claim denied in the same sentence",
+        "2021-11-16",
+        "Baku said Armenian forces had shelled Azerbaijani positions in the Kalbajar and Lachin districts on Monday evening, a claim denied by Yerevan.",
+        &[
+            ("strike", "Kalbajar", "2021-11-15", "denied"),
+            ("strike", "Lachin", "2021-11-15", "denied"),
+        ],
+    ),
+    case(
+        "hit by a weapon",
+        "2020-10-18",
+        "Ganja was hit by a Scud missile on Saturday night, Azerbaijani officials said.",
+        &[("strike", "Ganja", "2020-10-17", "claimed")],
+    ),
+    case(
+        "hit by something else is not a strike",
+        "2021-01-12",
+        "Stepanakert was hit by power cuts on Monday as temperatures fell.",
+        &[],
+    ),
+    case(
+        "observation post near a town",
+        "2020-11-20",
+        "Russian peacekeepers set up a new observation post near Shusha on Thursday.",
+        &[("deployment", "Shusha", "2020-11-19", "reported")],
+    ),
+    case(
+        "years ago",
+        "2022-10-01",
+        "Two years ago, Azerbaijani drones struck Stepanakert almost daily.",
+        &[("strike", "Stepanakert", "2020-10", "reported")],
+    ),
+    case(
+        "a withdrawal and an entry in coordinated clauses",
+        "2020-11-21",
+        "Armenian forces withdrew from Aghdam on 20 November 2020, and Azerbaijani troops entered the town the same day.",
+        &[("deployment", "Aghdam", "2020-11-20", "reported")],
+    ),
+    case(
+        "troops advanced into territory near a town",
+        "2022-09-14",
+        "Pashinyan said Azerbaijani troops had advanced up to 3 kilometres into Armenian territory near Jermuk on Tuesday.",
+        &[("deployment", "Jermuk", "2022-09-13", "claimed")],
+    ),
+    case(
+        "exchanged fire",
+        "2021-07-29",
+        "Armenian and Azerbaijani troops exchanged fire near Tavush on Wednesday.",
+        &[("strike", "Tavush Province", "2021-07-28", "reported")],
+    ),
+    case(
+        "advanced weapons are not an advance",
+        "2021-02-01",
+        "Armenian troops in Gyumri received advanced air-defence systems from Russia on Monday.",
+        &[],
+    ),
+    case(
+        "a place governed by another verb",
+        "2020-10-06",
+        "Azerbaijani forces shelled Tartar on Monday, the ministry announced in Baku.",
+        &[("strike", "Tartar", "2020-10-05", "claimed")],
+    ),
+];
+
+fn published(text: &str) -> Option<Published> {
+    (!text.is_empty()).then(|| Published::parse(text)).flatten()
+}
+
+fn date_text(date: Option<karabakh_core::model::DateSpan>) -> String {
+    match date {
+        None => "undated".to_owned(),
+        Some(d) if d.precision == Precision::Year => d.start.format("%Y").to_string(),
+        Some(d) if d.precision == Precision::Month => d.start.format("%Y-%m").to_string(),
+        // day precision: a weekend span is named by its first day
+        Some(d) => d.start.format("%Y-%m-%d").to_string(),
+    }
+}
+
+#[test]
+fn passages() {
+    assert!(CASES.len() >= 40);
+    let mut failures = Vec::new();
+    for c in CASES {
+        let article = Article {
+            path: format!("{}.txt", c.name),
+            title: None,
+            published: published(c.published),
+            published_from: published(c.published).map(|_| PublishedFrom::Metadata),
+            source: None,
+            text: c.text.to_owned(),
+        };
+        let events = extract::merge(extract::extract_article(&article));
+        let mut got: Vec<(String, String, String, String)> = events
+            .iter()
+            .map(|e| {
+                (
+                    e.kind.as_str().to_owned(),
+                    e.place.name.clone(),
+                    date_text(e.date),
+                    e.status.as_str().to_owned(),
+                )
+            })
+            .collect();
+        got.sort();
+        let mut want: Vec<(String, String, String, String)> = c
+            .expected
+            .iter()
+            .map(|(k, p, d, s)| {
+                (
+                    (*k).to_owned(),
+                    (*p).to_owned(),
+                    (*d).to_owned(),
+                    (*s).to_owned(),
+                )
+            })
+            .collect();
+        want.sort();
+        if got != want {
+            failures.push(format!("{}:\n    want {want:?}\n    got  {got:?}", c.name));
+        }
+        // every source span is exactly its sentence
+        for e in &events {
+            for s in &e.sources {
+                assert_eq!(
+                    c.text.get(s.start as usize..s.end as usize),
+                    Some(s.sentence.as_str()),
+                    "{}",
+                    c.name
+                );
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} passages differ:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}

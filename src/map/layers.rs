@@ -1,0 +1,273 @@
+//! The basemap layers: countries, provinces and the Karabakh outlines filled and outlined, the
+//! Lachin corridor and the 1994–2020 line, water, and town labels placed without pile-ups.
+
+use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Shape, Stroke, vec2};
+
+use super::basemap::{Area, AreaRole, BASEMAP};
+use super::{Projection, geo_point};
+use crate::style;
+
+pub(super) fn fill_area(
+    painter: &egui::Painter,
+    projection: &Projection,
+    area: &Area,
+    color: Color32,
+) {
+    let (vertices, indices) = &area.triangles;
+    if indices.is_empty() || !overlaps(projection, area) {
+        return;
+    }
+    let mut mesh = Mesh::default();
+    for v in vertices {
+        mesh.colored_vertex(projection.screen_from_geo(geo_point(v[0], v[1])), color);
+    }
+    for tri in indices.chunks_exact(3) {
+        if let [a, b, c] = tri {
+            mesh.add_triangle(*a, *b, *c);
+        }
+    }
+    painter.add(Shape::mesh(mesh));
+}
+
+pub(super) fn overlaps(projection: &Projection, area: &Area) -> bool {
+    let (min_lon, min_lat, max_lon, max_lat) = projection.visible_bounds();
+    area.bounds.0 <= max_lon
+        && min_lon <= area.bounds.2
+        && area.bounds.1 <= max_lat
+        && min_lat <= area.bounds.3
+}
+
+pub(super) fn outline_area(
+    painter: &egui::Painter,
+    projection: &Projection,
+    area: &Area,
+    stroke: Stroke,
+    detail: usize,
+) {
+    if !overlaps(projection, area) {
+        return;
+    }
+    for ring in area
+        .rings
+        .get(detail)
+        .or(area.rings.first())
+        .into_iter()
+        .flatten()
+    {
+        let points: Vec<Pos2> = ring
+            .iter()
+            .map(|p| projection.screen_from_geo(geo_point(p[0], p[1])))
+            .collect();
+        painter.add(Shape::closed_line(points, stroke));
+    }
+}
+
+pub(super) fn basemap_ui(painter: &egui::Painter, projection: &Projection) {
+    let b = &*BASEMAP;
+    let zoom = projection.view.points_per_degree;
+    let detail = usize::from(zoom > 400.0);
+    for area in &b.countries {
+        let fill = if area.role == AreaRole::Focus {
+            style::LAND_FOCUS
+        } else {
+            style::LAND_NEIGHBOUR
+        };
+        fill_area(painter, projection, area, fill);
+    }
+    for area in b.provinces.iter().filter(|a| a.role == AreaRole::Syunik) {
+        fill_area(painter, projection, area, style::SYUNIK);
+    }
+    for area in &b.provinces {
+        outline_area(
+            painter,
+            projection,
+            area,
+            Stroke::new(0.7, style::PROVINCE_BORDER),
+            detail,
+        );
+    }
+    for area in &b.countries {
+        outline_area(
+            painter,
+            projection,
+            area,
+            Stroke::new(1.3, style::BORDER),
+            detail,
+        );
+    }
+    let mut placed: Vec<Rect> = Vec::new();
+    for area in &b.karabakh {
+        match area.role {
+            AreaRole::KarabakhOblast => {
+                fill_area(
+                    painter,
+                    projection,
+                    area,
+                    style::KARABAKH.gamma_multiply(0.08),
+                );
+                outline_area(
+                    painter,
+                    projection,
+                    area,
+                    Stroke::new(1.6, style::KARABAKH),
+                    detail,
+                );
+            }
+            _ => {
+                for ring in area.rings.get(detail).into_iter().flatten() {
+                    let points: Vec<Pos2> = ring
+                        .iter()
+                        .map(|p| projection.screen_from_geo(geo_point(p[0], p[1])))
+                        .collect();
+                    painter.extend(Shape::dashed_line(
+                        &points,
+                        Stroke::new(1.0, style::KARABAKH.gamma_multiply(0.7)),
+                        6.0,
+                        4.0,
+                    ));
+                }
+            }
+        }
+    }
+    // Lachin corridor
+    let corridor: Vec<Pos2> = b
+        .corridor
+        .iter()
+        .map(|p| projection.screen_from_geo(geo_point(p[0], p[1])))
+        .collect();
+    painter.add(Shape::line(
+        corridor.clone(),
+        Stroke::new(3.0, style::CORRIDOR),
+    ));
+    if let (Some(first), Some(last)) = (corridor.first(), corridor.last()) {
+        let mid = first.lerp(*last, 0.5) + vec2(-8.0, 14.0);
+        place_label(
+            painter,
+            &mut placed,
+            mid,
+            "Lachin corridor",
+            12.0,
+            style::CORRIDOR,
+            Align2::RIGHT_TOP,
+        );
+    }
+    // region labels
+    if b.karabakh
+        .iter()
+        .any(|a| a.role == AreaRole::KarabakhOblast)
+    {
+        let at = projection.screen_from_geo(geo_point(46.93, 39.70));
+        place_label(
+            painter,
+            &mut placed,
+            at,
+            "Nagorno-Karabakh",
+            14.0,
+            style::KARABAKH,
+            Align2::CENTER_CENTER,
+        );
+        if zoom > 250.0 {
+            place_label(
+                painter,
+                &mut placed,
+                at + vec2(0.0, 15.0),
+                "(outline approximate)",
+                10.0,
+                style::KARABAKH,
+                Align2::CENTER_CENTER,
+            );
+        }
+    }
+    for area in b
+        .provinces
+        .iter()
+        .filter(|a| a.role == AreaRole::Syunik || zoom > 450.0)
+    {
+        if let Some(l) = area.label_at {
+            let color = if area.role == AreaRole::Syunik {
+                Color32::from_rgb(40, 110, 70)
+            } else {
+                Color32::from_gray(150)
+            };
+            let name = area.name.trim_end_matches(" Province").to_owned();
+            place_label(
+                painter,
+                &mut placed,
+                projection.screen_from_geo(geo_point(l[0], l[1])),
+                &name,
+                if area.role == AreaRole::Syunik {
+                    13.0
+                } else {
+                    10.0
+                },
+                color,
+                Align2::CENTER_CENTER,
+            );
+        }
+    }
+    for (name, lon, lat) in [
+        ("ARMENIA", 44.9, 40.55),
+        ("AZERBAIJAN", 48.2, 40.75),
+        ("NAKHCHIVAN", 45.35, 39.35),
+        ("IRAN", 47.0, 38.6),
+        ("GEORGIA", 44.6, 41.6),
+    ] {
+        let at = projection.screen_from_geo(geo_point(lon, lat));
+        place_label(
+            painter,
+            &mut placed,
+            at,
+            name,
+            15.0,
+            Color32::from_gray(120),
+            Align2::CENTER_CENTER,
+        );
+    }
+    // towns, most important first; label density follows zoom
+    let max_rank = if zoom >= 900.0 {
+        3
+    } else if zoom >= 420.0 {
+        2
+    } else if zoom >= 150.0 {
+        1
+    } else {
+        0
+    };
+    for town in b.towns.iter().filter(|t| t.rank <= max_rank) {
+        let p = projection.screen_from_geo(geo_point(town.lon, town.lat));
+        if !projection.rect.contains(p) {
+            continue;
+        }
+        if place_label(
+            painter,
+            &mut placed,
+            p + vec2(5.0, 0.0),
+            &town.label,
+            11.0,
+            style::TOWN,
+            Align2::LEFT_CENTER,
+        ) {
+            painter.circle_filled(p, 2.5, style::TOWN);
+        }
+    }
+}
+
+/// Draws a label unless it would overlap one already placed. Returns whether it was drawn.
+pub(super) fn place_label(
+    painter: &egui::Painter,
+    placed: &mut Vec<Rect>,
+    at: Pos2,
+    text: &str,
+    size: f32,
+    color: Color32,
+    align: Align2,
+) -> bool {
+    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(size), color);
+    let rect = align.anchor_size(at, galley.size()).expand(2.0);
+    if placed.iter().any(|r| r.intersects(rect)) || !painter.clip_rect().intersects(rect) {
+        return false;
+    }
+    placed.push(rect);
+    painter.galley(rect.min + vec2(2.0, 2.0), galley, color);
+    true
+}

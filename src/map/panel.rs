@@ -1,0 +1,261 @@
+//! The map panel: allocates the map, pans and zooms it, draws the basemap, the faint places of
+//! filtered events, region-level events as tinted areas and point events as markers; hover,
+//! click-to-select, the legend, and the caption of a saved image. Reads [`AppState`], pushes
+//! [`Command`]s.
+
+use std::collections::BTreeMap;
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
+
+use karabakh_core::model::{Event, EventKind};
+
+use super::basemap::BASEMAP;
+use super::layers::{basemap_ui, fill_area, outline_area};
+use super::legend::legend_ui;
+use super::markers::{events_tooltip_ui, marker_cluster_ui};
+use super::{Projection, geo_point};
+use crate::command::Command;
+use crate::state::AppState;
+use crate::style;
+use crate::timeline::TimeMode;
+
+/// Where the last frame's map was, for tests that click markers.
+#[derive(Clone, Copy, Debug)]
+pub struct MapHit {
+    /// The projection used to draw it.
+    pub projection: Projection,
+}
+
+/// The id under which [`MapHit`] is kept in egui's temporary memory.
+pub fn map_hit_id() -> egui::Id {
+    egui::Id::unique("karabakh-atlas-map-projection")
+}
+
+/// Events of one place at the cursor.
+pub(super) struct Cluster<'a> {
+    /// Where the place is on screen.
+    pub(super) pos: Pos2,
+    /// The place's events at the cursor, as (index, event).
+    pub(super) events: Vec<(usize, &'a Event)>,
+}
+
+/// The map panel.
+pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let projection = Projection {
+        rect,
+        view: state.view.map,
+    };
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(map_hit_id(), MapHit { projection }));
+    interact(ui, &response, &projection, commands);
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, style::MAP_BACKGROUND);
+    basemap_ui(&painter, &projection);
+    let selected = state.selected.and_then(|i| state.dataset.events.get(i));
+
+    // faint context: every place with events passing the filters at any date
+    for place in &state.filtered_places {
+        let p = projection.screen_from_geo(geo_point(place.lon, place.lat));
+        if rect.contains(p) && !place.kind.is_area() {
+            painter.circle_filled(p, 2.5, Color32::from_gray(150));
+        }
+    }
+
+    // group by place index (precomputed per dataset: no string work per event), then split
+    // region-level places, drawn as areas, from point clusters
+    let mut by_place: Vec<Vec<(usize, &Event)>> = vec![Vec::new(); state.places.len()];
+    for &i in &state.visible {
+        if let (Some(e), Some(group)) = (
+            state.dataset.events.get(i),
+            state.event_place.get(i).and_then(|&p| by_place.get_mut(p)),
+        ) {
+            group.push((i, e));
+        }
+    }
+    let mut areas: BTreeMap<&str, Vec<(usize, &Event)>> = BTreeMap::new();
+    let mut clusters: BTreeMap<&str, Cluster<'_>> = BTreeMap::new();
+    for (place, events) in state.places.iter().zip(by_place) {
+        if events.is_empty() {
+            continue;
+        }
+        let name = place.name.as_str();
+        if place.kind.is_area() && BASEMAP.area_for(name).is_some() {
+            areas.insert(name, events);
+        } else {
+            let pos = projection.screen_from_geo(geo_point(place.lon, place.lat));
+            clusters.insert(name, Cluster { pos, events });
+        }
+    }
+    for (name, events) in &areas {
+        if let Some(area) = BASEMAP.area_for(name) {
+            let strikes = events.iter().any(|(_, e)| e.kind == EventKind::Strike);
+            let color = if strikes {
+                style::STRIKE
+            } else {
+                style::DEPLOYMENT
+            };
+            let is_selected = selected.is_some_and(|s| s.place.name == *name);
+            fill_area(
+                &painter,
+                &projection,
+                area,
+                color.gamma_multiply(if is_selected { 0.35 } else { 0.18 }),
+            );
+            outline_area(
+                &painter,
+                &projection,
+                area,
+                Stroke::new(if is_selected { 3.0 } else { 1.5 }, color),
+                1,
+            );
+        }
+    }
+    let pointer = response.hover_pos();
+    let mut hovered: Option<&Cluster<'_>> = None;
+    for cluster in clusters.values() {
+        if !rect.expand(20.0).contains(cluster.pos) {
+            continue;
+        }
+        let radius = marker_cluster_ui(&painter, cluster, selected);
+        if pointer.is_some_and(|p| p.distance(cluster.pos) <= radius + 4.0) {
+            hovered = Some(cluster);
+        }
+    }
+    // hovering an area
+    let area_hover = pointer.filter(|_| hovered.is_none()).and_then(|p| {
+        let g = projection.geo_from_screen(p);
+        areas
+            .iter()
+            .find(|(name, _)| {
+                BASEMAP
+                    .area_for(name)
+                    .is_some_and(|a| a.contains(g.x(), g.y()))
+            })
+            .map(|(_, events)| events)
+    });
+    if let Some(cluster) = hovered {
+        response
+            .clone()
+            .on_hover_ui_at_pointer(|ui| events_tooltip_ui(ui, &cluster.events));
+        if response.clicked() {
+            commands.push(Command::Select(next_selection(
+                &cluster.events,
+                state.selected,
+            )));
+        }
+    } else if let Some(events) = area_hover {
+        response
+            .clone()
+            .on_hover_ui_at_pointer(|ui| events_tooltip_ui(ui, events));
+        if response.clicked() {
+            commands.push(Command::Select(next_selection(events, state.selected)));
+        }
+    } else if response.clicked() {
+        commands.push(Command::Select(None));
+    }
+    legend_ui(ui, rect, state.capture.is_none(), commands);
+    if state.capture.is_some() {
+        caption_ui(ui, rect, state);
+    }
+}
+
+/// The title, date and count drawn on the map for a saved image.
+fn caption_ui(ui: &egui::Ui, rect: Rect, state: &AppState) {
+    let t = &state.view.time;
+    let date = t.cursor.map(|c| c.format("%-d %B %Y").to_string());
+    let when = match (t.mode, date) {
+        (_, None) => "no dated events".to_owned(),
+        (TimeMode::Day, Some(d)) => d,
+        (TimeMode::Window, Some(d)) => format!("{d} ± {} days", t.window_days),
+        (TimeMode::Cumulative, Some(d)) => format!("up to {d}"),
+    };
+    let n = state.visible.len();
+    let lines = [
+        (
+            "Karabakh Atlas: reported strikes and deployments".to_owned(),
+            13.0,
+        ),
+        (when, 20.0),
+        (
+            format!("{n} event{} shown · {}", plural(n), state.origin.label()),
+            12.0,
+        ),
+    ];
+    let painter = ui.painter_at(rect);
+    let width = lines
+        .iter()
+        .map(|(text, size)| {
+            painter
+                .layout_no_wrap(text.clone(), FontId::proportional(*size), Color32::BLACK)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let panel = Rect::from_min_size(
+        pos2(rect.left() + 10.0, rect.top() + 10.0),
+        vec2(width + 24.0, 74.0),
+    );
+    painter.rect_filled(panel, 6.0, Color32::from_white_alpha(235));
+    let mut y = panel.top() + 8.0;
+    for (text, size) in lines {
+        painter.text(
+            pos2(panel.left() + 12.0, y),
+            Align2::LEFT_TOP,
+            text,
+            FontId::proportional(size),
+            Color32::from_gray(30),
+        );
+        y += size + 7.0;
+    }
+}
+
+pub(super) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Clicking a place selects its first event, or the next one if one of them is selected.
+fn next_selection(events: &[(usize, &Event)], selected: Option<usize>) -> Option<usize> {
+    let position = selected.and_then(|s| events.iter().position(|(i, _)| *i == s));
+    match position {
+        Some(p) => events.get((p + 1) % events.len().max(1)).map(|(i, _)| *i),
+        None => events.first().map(|(i, _)| *i),
+    }
+}
+
+fn interact(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    projection: &Projection,
+    commands: &mut Vec<Command>,
+) {
+    if response.dragged() {
+        let delta = response.drag_delta();
+        if delta != Vec2::ZERO {
+            commands.push(Command::SetMapView(projection.panned(delta)));
+        }
+    }
+    if let Some(pointer) = response.hover_pos() {
+        let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = f64::from(pinch) * (f64::from(scroll) / 300.0).exp();
+        if (factor - 1.0).abs() > 1e-4 {
+            commands.push(Command::SetMapView(
+                projection.zoomed_around(pointer, factor),
+            ));
+        }
+    }
+    if !ui.ctx().egui_wants_keyboard_input() {
+        let (zoom_in, zoom_out) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals),
+                i.key_pressed(egui::Key::Minus),
+            )
+        });
+        if zoom_in || zoom_out {
+            commands.push(Command::SetMapView(projection.zoomed_around(
+                projection.rect.center(),
+                if zoom_in { 1.5 } else { 1.0 / 1.5 },
+            )));
+        }
+    }
+}

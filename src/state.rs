@@ -1,0 +1,553 @@
+//! The viewer's state: the dataset on screen with the tables derived from it, the persisted
+//! view (map, time, filters, folders), the selection and what is open. Panels read it; only the
+//! app changes it, by applying commands.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use karabakh_core::corpus::ReadOptions;
+use karabakh_core::load::Progress;
+use karabakh_core::model::{Dataset, EventKind, Status};
+
+use crate::map::MapView;
+use crate::timeline::{self, Histogram, TimeMode, TimeState};
+
+/// A load running in the background, as the panels show it.
+pub struct LoadStatus {
+    /// The folder being read.
+    pub folder: PathBuf,
+    /// Shared progress and cancel flag.
+    pub progress: Arc<Progress>,
+}
+
+/// Where the dataset on screen came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The seed articles compiled into the binary.
+    Bundled,
+    /// A folder on disk.
+    Folder(PathBuf),
+}
+
+impl Origin {
+    /// A short name for the title bar.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Bundled => "Bundled seed articles".to_owned(),
+            Self::Folder(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// Which events the list and map show, persisted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filters {
+    /// Show strikes.
+    pub strikes: bool,
+    /// Show deployments.
+    pub deployments: bool,
+    /// Show reported events.
+    pub reported: bool,
+    /// Show claimed events.
+    pub claimed: bool,
+    /// Show denied events.
+    pub denied: bool,
+    /// Case-insensitive text searched in place, actor, target and sentences.
+    pub search: String,
+}
+
+impl Default for Filters {
+    fn default() -> Self {
+        Self {
+            strikes: true,
+            deployments: true,
+            reported: true,
+            claimed: true,
+            denied: true,
+            search: String::new(),
+        }
+    }
+}
+
+impl Filters {
+    /// Whether an event passes the kind, status and text filters.
+    pub fn passes(&self, event: &karabakh_core::model::Event) -> bool {
+        let kind = match event.kind {
+            EventKind::Strike => self.strikes,
+            EventKind::Deployment => self.deployments,
+        };
+        let status = match event.status {
+            Status::Reported => self.reported,
+            Status::Claimed => self.claimed,
+            Status::Denied => self.denied,
+        };
+        if !(kind && status) {
+            return false;
+        }
+        let needle = self.search.trim().to_lowercase();
+        needle.is_empty()
+            || event.place.name.to_lowercase().contains(&needle)
+            || event
+                .actor
+                .as_deref()
+                .is_some_and(|a| a.to_lowercase().contains(&needle))
+            || event
+                .target
+                .as_deref()
+                .is_some_and(|a| a.to_lowercase().contains(&needle))
+            || event.sources.iter().any(|s| {
+                s.sentence.to_lowercase().contains(&needle)
+                    || s.article.to_lowercase().contains(&needle)
+            })
+    }
+}
+
+/// What survives a restart (the dataset does not).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Persisted {
+    /// Map pan and zoom.
+    pub map: MapView,
+    /// Slider date, mode and speed.
+    pub time: TimeState,
+    /// List and map filters.
+    pub filters: Filters,
+    /// Most recent first.
+    pub recent_folders: Vec<PathBuf>,
+    /// The folder open at exit (`None`: the bundled seeds).
+    pub last_folder: Option<PathBuf>,
+}
+
+impl Persisted {
+    /// Settings from their saved text: defaults when there is none, defaults and a notice
+    /// when it cannot be read.
+    pub fn restore(saved: Option<&str>) -> (Self, Option<String>) {
+        match saved.map(serde_json::from_str::<Self>) {
+            None => (Self::default(), None),
+            Some(Ok(v)) => (v, None),
+            Some(Err(_)) => (
+                Self::default(),
+                Some("Saved settings could not be read; starting with defaults.".to_owned()),
+            ),
+        }
+    }
+}
+
+/// An article opened in full.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleView {
+    /// Path relative to the dataset's folder.
+    pub path: String,
+    /// Title, if known.
+    pub title: Option<String>,
+    /// The text, or why it cannot be shown.
+    pub text: Result<String, String>,
+    /// The sentence to show, byte range into the text.
+    pub focus: (usize, usize),
+    /// Scroll to the sentence on the next frame.
+    pub scroll_pending: bool,
+    /// A warning when the file no longer holds the sentence.
+    pub changed: bool,
+}
+
+/// A dataset with the tables the panels derive from it.
+pub struct Prepared {
+    dataset: Dataset,
+    histogram: Option<Histogram>,
+    timeline_spans: Vec<(NaiveDate, NaiveDate, EventKind)>,
+    places: Vec<karabakh_core::model::Place>,
+    event_place: Vec<usize>,
+    undated: Vec<usize>,
+    busiest_day: Option<NaiveDate>,
+}
+
+impl Prepared {
+    /// The dataset these tables were derived from.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// Derives the histogram, spans, place index, undated list and busiest day.
+    pub fn new(dataset: Dataset) -> Self {
+        let timeline_spans = dataset
+            .events
+            .iter()
+            .filter_map(|e| {
+                e.date
+                    .filter(|d| d.precision != karabakh_core::model::Precision::Day)
+                    .map(|d| (d.start, d.end, e.kind))
+            })
+            .collect();
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut places = Vec::new();
+        let event_place = dataset
+            .events
+            .iter()
+            .map(|e| {
+                *index.entry(e.place.name.as_str()).or_insert_with(|| {
+                    places.push(e.place.clone());
+                    places.len() - 1
+                })
+            })
+            .collect();
+        Self {
+            histogram: timeline::histogram::histogram(&dataset),
+            timeline_spans,
+            places,
+            event_place,
+            undated: dataset.undated(),
+            busiest_day: timeline::histogram::busiest_day(&dataset),
+            dataset,
+        }
+    }
+}
+
+/// Everything the panels draw from.
+pub struct AppState {
+    /// The dataset on screen.
+    pub dataset: Arc<Dataset>,
+    /// Bumped whenever `dataset` changes (keys the caches).
+    pub generation: u64,
+    /// Where it came from.
+    pub origin: Origin,
+    /// Persisted view state.
+    pub view: Persisted,
+    /// The selected event (index into `dataset.events`).
+    pub selected: Option<usize>,
+    /// Events highlighted at the cursor and passing the filters, in dataset order.
+    pub visible: Vec<usize>,
+    /// Events passing the filters at any date.
+    pub filtered: Vec<usize>,
+    /// Every distinct place of the dataset, and for each event the index of its place in it
+    /// (so per-frame grouping by place needs no string comparisons).
+    pub places: Vec<karabakh_core::model::Place>,
+    /// Index into `places` for each event.
+    pub event_place: Vec<usize>,
+    /// Indices of the undated events.
+    pub undated: Vec<usize>,
+    /// The places of `filtered` (the map's faint context), each once.
+    pub filtered_places: Vec<karabakh_core::model::Place>,
+    /// Histogram of the dataset.
+    pub histogram: Option<Histogram>,
+    /// Month- and year-precision events as (start, end, kind), drawn as spans on the timeline.
+    pub timeline_spans: Vec<(NaiveDate, NaiveDate, EventKind)>,
+    /// A load in progress: which folder, and its progress.
+    pub loading: Option<LoadStatus>,
+    /// A message for the user (load failures, dialog hints, reset settings).
+    pub notice: Option<String>,
+    /// The full-article window.
+    pub article: Option<ArticleView>,
+    /// Whether the problems window is open.
+    pub show_problems: bool,
+    /// Whether the folder dialog is open.
+    pub dialog_open: bool,
+    /// A map image to save from the frame being drawn (the map shows its caption).
+    pub capture: Option<PathBuf>,
+    visible_key: Option<(u64, Option<NaiveDate>, TimeMode, u32, Filters)>,
+}
+
+impl AppState {
+    /// A state showing `dataset`.
+    pub fn new(dataset: Dataset, origin: Origin, view: Persisted) -> Self {
+        let mut state = Self {
+            dataset: Arc::new(Dataset::default()),
+            generation: 0,
+            origin,
+            view,
+            selected: None,
+            visible: Vec::new(),
+            filtered: Vec::new(),
+            filtered_places: Vec::new(),
+            places: Vec::new(),
+            event_place: Vec::new(),
+            undated: Vec::new(),
+            histogram: None,
+            timeline_spans: Vec::new(),
+            loading: None,
+            notice: None,
+            article: None,
+            show_problems: false,
+            dialog_open: false,
+            capture: None,
+            visible_key: None,
+        };
+        state.set_dataset(dataset);
+        state
+    }
+
+    pub fn set_dataset(&mut self, dataset: Dataset) {
+        self.set_prepared(Prepared::new(dataset));
+    }
+
+    /// Shows a dataset whose derived tables are already computed (a loader thread does that,
+    /// so that a large folder arrives without a long frame).
+    pub fn set_prepared(&mut self, prepared: Prepared) {
+        let Prepared {
+            dataset,
+            histogram,
+            timeline_spans,
+            places,
+            event_place,
+            undated,
+            busiest_day,
+        } = prepared;
+        self.histogram = histogram;
+        self.timeline_spans = timeline_spans;
+        // keep the slider where it was if something happens there in the new data,
+        // else start on the busiest day
+        let range = dataset.date_range();
+        let time = self.view.time;
+        let shows_events = |c: NaiveDate| {
+            let at = TimeState {
+                cursor: Some(c),
+                ..time
+            };
+            dataset
+                .events
+                .iter()
+                .any(|e| timeline::highlight(e.date, &at).is_some())
+        };
+        self.view.time.cursor = match (self.view.time.cursor, range) {
+            (Some(c), Some((a, b))) if a <= c && c <= b && shows_events(c) => Some(c),
+            (_, Some((a, _))) => busiest_day.or(Some(a)),
+            (c, None) => c,
+        };
+        self.places = places;
+        self.event_place = event_place;
+        self.undated = undated;
+        let old = std::mem::replace(&mut self.dataset, Arc::new(dataset));
+        // freeing a large dataset takes milliseconds: do it off the UI thread
+        if old.events.len() > 10_000 {
+            let _ = std::thread::Builder::new()
+                .name("dataset-drop".to_owned())
+                .spawn(move || drop(old));
+        }
+        self.generation += 1;
+        self.selected = None;
+        self.article = None;
+        self.refresh_visible();
+    }
+
+    /// Replaces the dataset after the open folder changed on disk: the slider stays where the
+    /// user left it (within the new date range), the selection follows its event if it still
+    /// exists, and an open article stays open.
+    pub fn update_dataset(&mut self, dataset: Dataset) {
+        let selected_id = self
+            .selected
+            .and_then(|i| self.dataset.events.get(i))
+            .map(|e| e.id.clone());
+        let cursor = self.view.time.cursor;
+        let article = self.article.take();
+        self.set_dataset(dataset);
+        if let (Some(c), Some((a, b))) = (cursor, self.dataset.date_range()) {
+            self.view.time.cursor = Some(c.clamp(a, b));
+        }
+        self.selected =
+            selected_id.and_then(|id| self.dataset.events.iter().position(|e| e.id == id));
+        self.article = article;
+        self.visible_key = None;
+        self.refresh_visible();
+    }
+
+    /// Recomputes the visible events when the cursor, mode, filters or dataset changed.
+    pub fn refresh_visible(&mut self) {
+        let t = &self.view.time;
+        let key = (
+            self.generation,
+            t.cursor,
+            t.mode,
+            t.window_days,
+            self.view.filters.clone(),
+        );
+        if self.visible_key.as_ref() == Some(&key) {
+            return;
+        }
+        let filters_changed = self
+            .visible_key
+            .as_ref()
+            .is_none_or(|k| k.0 != key.0 || k.4 != key.4);
+        if filters_changed {
+            self.filtered = self
+                .dataset
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| self.view.filters.passes(e))
+                .map(|(i, _)| i)
+                .collect();
+            let mut places: Vec<karabakh_core::model::Place> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for e in self
+                .filtered
+                .iter()
+                .filter_map(|&i| self.dataset.events.get(i))
+            {
+                if seen.insert(e.place.name.as_str()) {
+                    places.push(e.place.clone());
+                }
+            }
+            self.filtered_places = places;
+        }
+        let events = &self.dataset.events;
+        self.visible = self
+            .filtered
+            .iter()
+            .copied()
+            .filter(|&i| {
+                events
+                    .get(i)
+                    .is_some_and(|e| timeline::highlight(e.date, t).is_some())
+            })
+            .collect();
+        self.visible_key = Some(key);
+    }
+
+    /// Writes the visible (or all) events to `path` and says how it went.
+    pub fn export(&mut self, path: &Path, visible_only: bool) {
+        let events: Vec<karabakh_core::model::Event> = if visible_only {
+            self.visible
+                .iter()
+                .filter_map(|&i| self.dataset.events.get(i).cloned())
+                .collect()
+        } else {
+            self.dataset.events.clone()
+        };
+        let geojson = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("geojson") || e.eq_ignore_ascii_case("json"));
+        let text = if geojson {
+            Ok(format!(
+                "{:#}\n",
+                karabakh_core::export::to_geojson(&events)
+            ))
+        } else {
+            karabakh_core::export::to_csv(&events).map_err(|e| e.to_string())
+        };
+        self.notice = Some(
+            match text.and_then(|t| std::fs::write(path, t).map_err(|e| e.to_string())) {
+                Ok(()) => format!("Exported {} events to {}.", events.len(), path.display()),
+                Err(e) => format!("Cannot export to {}: {e}", path.display()),
+            },
+        );
+    }
+
+    pub fn open_article(&mut self, event: usize, source: usize) {
+        let Some(src) = self
+            .dataset
+            .events
+            .get(event)
+            .and_then(|e| e.sources.get(source))
+        else {
+            return;
+        };
+        let title = self
+            .dataset
+            .article(&src.article)
+            .and_then(|a| a.title.clone());
+        let text = match &self.origin {
+            Origin::Bundled => karabakh_core::seeds::text(&src.article)
+                .ok_or_else(|| "this bundled article is missing".to_owned()),
+            Origin::Folder(root) => read_again(root, &src.article),
+        };
+        let focus = (src.start as usize, src.end as usize);
+        let changed = text
+            .as_ref()
+            .is_ok_and(|t| t.get(focus.0..focus.1) != Some(src.sentence.as_str()));
+        self.article = Some(ArticleView {
+            path: src.article.clone(),
+            title,
+            text,
+            focus,
+            scroll_pending: true,
+            changed,
+        });
+    }
+}
+
+/// Re-reads an article from disk for the article window (texts are not kept in memory).
+fn read_again(root: &Path, rel: &str) -> Result<String, String> {
+    let path = root.join(rel);
+    karabakh_core::corpus::read_article(&path, rel, None, ReadOptions::default())
+        .map(|(a, _)| a.text)
+        .map_err(|e| {
+            format!(
+                "{}: {e} (the file may have been moved or deleted since loading)",
+                path.display()
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use karabakh_core::model::{Event, Place, PlaceKind, Source};
+
+    fn event(kind: EventKind, status: Status, place: &str, sentence: &str) -> Event {
+        Event {
+            id: format!("{}-{place}", kind.as_str()),
+            kind,
+            place: Place {
+                name: place.into(),
+                lat: 40.0,
+                lon: 46.0,
+                kind: PlaceKind::City,
+            },
+            date: None,
+            actor: Some("Azerbaijan".into()),
+            target: None,
+            status,
+            confidence: 0.8,
+            sources: vec![Source {
+                article: "reports/one.txt".into(),
+                sentence: sentence.into(),
+                start: 0,
+                end: sentence.len() as u64,
+                trigger: "shelled".into(),
+                highlights: Vec::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn filters_by_kind_and_status() {
+        let strike = event(
+            EventKind::Strike,
+            Status::Claimed,
+            "Ganja",
+            "Ganja was shelled.",
+        );
+        let deployment = event(EventKind::Deployment, Status::Reported, "Lachin", "Troops.");
+        let mut f = Filters::default();
+        assert!(f.passes(&strike) && f.passes(&deployment));
+        f.strikes = false;
+        assert!(!f.passes(&strike) && f.passes(&deployment));
+        f.strikes = true;
+        f.claimed = false;
+        assert!(!f.passes(&strike) && f.passes(&deployment));
+    }
+
+    #[test]
+    fn search_looks_in_place_sides_sentences_and_article_path() {
+        let e = event(
+            EventKind::Strike,
+            Status::Reported,
+            "Ganja",
+            "Missiles hit the old town.",
+        );
+        let search = |text: &str| {
+            Filters {
+                search: text.into(),
+                ..Filters::default()
+            }
+            .passes(&e)
+        };
+        assert!(search("  GANJA "));
+        assert!(search("azerbaijan"));
+        assert!(search("old town"));
+        assert!(search("reports/one"));
+        assert!(!search("Shusha"));
+        assert!(search(""));
+    }
+}

@@ -1,0 +1,64 @@
+//! Colours and symbols, defined once: event kinds, statuses, map layers, highlights.
+
+use egui::Color32;
+
+use karabakh_core::model::{DateSpan, EventKind, Precision};
+
+/// Strikes: red.
+pub const STRIKE: Color32 = Color32::from_rgb(214, 56, 46);
+/// Deployments: blue.
+pub const DEPLOYMENT: Color32 = Color32::from_rgb(38, 110, 214);
+/// Warnings and problems.
+pub const WARNING: Color32 = Color32::from_rgb(214, 140, 20);
+/// Background of the trigger words in evidence.
+pub const HIGHLIGHT_TRIGGER: Color32 = Color32::from_rgb(255, 170, 160);
+/// Background of the place name in evidence.
+pub const HIGHLIGHT_PLACE: Color32 = Color32::from_rgb(255, 226, 120);
+/// Background of the date words in evidence.
+pub const HIGHLIGHT_DATE: Color32 = Color32::from_rgb(170, 220, 255);
+
+/// Sea and background of the map.
+pub const MAP_BACKGROUND: Color32 = Color32::from_rgb(214, 226, 236);
+/// Armenia and Azerbaijan.
+pub const LAND_FOCUS: Color32 = Color32::from_rgb(246, 243, 235);
+/// Neighbouring countries.
+pub const LAND_NEIGHBOUR: Color32 = Color32::from_rgb(222, 222, 218);
+/// Country borders.
+pub const BORDER: Color32 = Color32::from_rgb(110, 110, 110);
+/// Province and district borders.
+pub const PROVINCE_BORDER: Color32 = Color32::from_rgb(200, 196, 186);
+/// Syunik's tint.
+pub const SYUNIK: Color32 = Color32::from_rgba_premultiplied(14, 32, 20, 45);
+/// Nagorno-Karabakh outlines.
+pub const KARABAKH: Color32 = Color32::from_rgb(150, 60, 150);
+/// The Lachin corridor.
+pub const CORRIDOR: Color32 = Color32::from_rgb(200, 110, 0);
+/// Town dots and labels.
+pub const TOWN: Color32 = Color32::from_rgb(60, 60, 60);
+
+/// The name and colour of an event kind (as in the legend).
+pub fn kind_symbol(kind: EventKind) -> (&'static str, Color32) {
+    match kind {
+        EventKind::Strike => ("Strike", STRIKE),
+        EventKind::Deployment => ("Deployment", DEPLOYMENT),
+    }
+}
+
+/// A date span as people write it: "4 Oct 2020", "Oct 2020", "2020", "3–4 Oct 2020".
+pub fn date_label(span: DateSpan) -> String {
+    match span.precision {
+        Precision::Year => span.start.format("%Y").to_string(),
+        Precision::Month
+            if span.start.format("%Y-%m").to_string() == span.end.format("%Y-%m").to_string()
+                && span.len_days() >= 28 =>
+        {
+            span.start.format("%b %Y").to_string()
+        }
+        _ if span.start == span.end => span.start.format("%-d %b %Y").to_string(),
+        _ => format!(
+            "{} – {}",
+            span.start.format("%-d %b"),
+            span.end.format("%-d %b %Y")
+        ),
+    }
+}

@@ -1,0 +1,151 @@
+//! The side panel's event list: kind, status and text filters, the events at the cursor (drawn
+//! only where visible), and the undated events apart.
+
+use egui::{Align, RichText};
+
+use karabakh_core::model::Event;
+
+use super::evidence::evidence_ui;
+use crate::command::Command;
+use crate::state::AppState;
+use crate::style;
+use crate::timeline::TimeMode;
+
+pub(super) fn side_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    filters_ui(ui, state, commands);
+    ui.separator();
+    if let Some(selected) = state
+        .selected
+        .and_then(|i| state.dataset.events.get(i).map(|e| (i, e)))
+    {
+        egui::Panel::bottom("evidence")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| evidence_ui(ui, state, selected, commands));
+    }
+    let undated = &state.undated;
+    if !undated.is_empty() {
+        egui::Panel::bottom("undated")
+            .resizable(false)
+            .show(ui, |ui| {
+                egui::CollapsingHeader::new(format!("Undated events ({})", undated.len()))
+                    .id_salt("undated")
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .max_height(140.0)
+                            .id_salt("undated-list")
+                            .show(ui, |ui| {
+                                for &i in undated {
+                                    if let Some(e) = state.dataset.events.get(i) {
+                                        event_row_ui(ui, state, i, e, commands);
+                                    }
+                                }
+                            });
+                    });
+            });
+    }
+    event_list_ui(ui, state, commands);
+}
+
+pub(super) fn filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let mut f = state.view.filters.clone();
+    ui.horizontal_wrapped(|ui| {
+        ui.checkbox(
+            &mut f.strikes,
+            RichText::new("Strikes").color(style::STRIKE),
+        );
+        ui.checkbox(
+            &mut f.deployments,
+            RichText::new("Deployments").color(style::DEPLOYMENT),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.checkbox(&mut f.reported, "Reported");
+        ui.checkbox(&mut f.claimed, "Claimed");
+        ui.checkbox(&mut f.denied, "Denied");
+    });
+    ui.horizontal(|ui| {
+        ui.label("Search");
+        ui.add(
+            egui::TextEdit::singleline(&mut f.search)
+                .hint_text("place, side or words")
+                .desired_width(f32::INFINITY),
+        );
+    });
+    if f != state.view.filters {
+        commands.push(Command::SetFilters(f));
+    }
+}
+
+pub(super) fn event_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let when = state.view.time.cursor.map_or_else(
+        || "no dated events".to_owned(),
+        |d| d.format("%-d %b %Y").to_string(),
+    );
+    let mode = match state.view.time.mode {
+        TimeMode::Day => String::new(),
+        TimeMode::Window => format!(" ± {} days", state.view.time.window_days),
+        TimeMode::Cumulative => " and before".to_owned(),
+    };
+    let n = state.visible.len();
+    ui.label(
+        RichText::new(format!(
+            "{n} event{} on {when}{mode}",
+            if n == 1 { "" } else { "s" }
+        ))
+        .strong(),
+    );
+    let row_height = ui.text_style_height(&egui::TextStyle::Body)
+        + ui.spacing().button_padding.y * 2.0
+        + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("event-list")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, state.visible.len(), |ui, rows| {
+            for &i in state.visible.get(rows).unwrap_or_default() {
+                if let Some(e) = state.dataset.events.get(i) {
+                    event_row_ui(ui, state, i, e, commands);
+                }
+            }
+        });
+}
+
+pub(super) fn event_row_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    index: usize,
+    event: &Event,
+    commands: &mut Vec<Command>,
+) {
+    let selected = state.selected == Some(index);
+    let (symbol, color) = style::kind_symbol(event.kind);
+    let date = event
+        .date
+        .map_or_else(|| "undated".to_owned(), style::date_label);
+    let text = format!(
+        "{} · {} · {} · {} · {} source{}",
+        event.place.name,
+        symbol.to_lowercase(),
+        date,
+        event.status.as_str(),
+        event.sources.len(),
+        if event.sources.len() == 1 { "" } else { "s" }
+    );
+    let response = ui.add(
+        egui::Button::selectable(
+            selected,
+            RichText::new(text).color(if selected {
+                ui.visuals().strong_text_color()
+            } else {
+                color
+            }),
+        )
+        .wrap_mode(egui::TextWrapMode::Truncate),
+    );
+    if response.clicked() {
+        commands.push(Command::Select(if selected { None } else { Some(index) }));
+    }
+    if selected && response.gained_focus() {
+        response.scroll_to_me(Some(Align::Center));
+    }
+}

@@ -1,0 +1,133 @@
+//! The evidence of the selected event: when, where, status and sides, then every sentence that
+//! reported it with the trigger, place and date words highlighted, and the way to its article.
+
+use egui::text::LayoutJob;
+use egui::{Color32, RichText, TextFormat};
+
+use karabakh_core::model::{Event, HighlightRole};
+
+use crate::command::Command;
+use crate::state::AppState;
+use crate::style;
+
+pub(super) fn evidence_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    (index, event): (usize, &Event),
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let (symbol, color) = style::kind_symbol(event.kind);
+        ui.heading(RichText::new(format!("{symbol} at {}", event.place.name)).color(color));
+        if ui.small_button("Clear selection").clicked() {
+            commands.push(Command::Select(None));
+        }
+    });
+    let date = event.date.map_or_else(
+        || "undated".to_owned(),
+        |d| {
+            format!(
+                "{} ({} precision; date from {})",
+                style::date_label(d),
+                format!("{:?}", d.precision).to_lowercase(),
+                format!("{:?}", d.source).to_lowercase()
+            )
+        },
+    );
+    ui.label(format!("When: {date}"));
+    let province = crate::map::basemap::BASEMAP
+        .province_at(event.place.lon, event.place.lat)
+        .map(|a| a.name.clone());
+    let within = province
+        .filter(|p| !event.place.kind.is_area() && *p != event.place.name)
+        .map(|p| format!(", in {p} by the coarse basemap"))
+        .unwrap_or_default();
+    ui.label(format!(
+        "Where: {} ({}{within}), {:.3}° N {:.3}° E",
+        event.place.name,
+        event.place.kind.as_str(),
+        event.place.lat,
+        event.place.lon
+    ));
+    ui.label(format!(
+        "Status: {} · confidence {:.0}% · actor: {} · target: {}",
+        event.status.as_str(),
+        event.confidence * 100.0,
+        event.actor.as_deref().unwrap_or("not stated"),
+        event.target.as_deref().unwrap_or("not stated")
+    ));
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("evidence")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (s, source) in event.sources.iter().enumerate() {
+                let article = state.dataset.article(&source.article);
+                let title = article
+                    .and_then(|a| a.title.clone())
+                    .unwrap_or_else(|| source.article.clone());
+                ui.label(RichText::new(title).strong());
+                let published = article.and_then(|a| {
+                    a.published.map(|p| {
+                        format!(
+                            "published {p} (from {})",
+                            a.published_from.map_or("?", |f| f.as_str())
+                        )
+                    })
+                });
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {}",
+                        source.article,
+                        published.unwrap_or_else(|| "publication date unknown".to_owned())
+                    ))
+                    .small()
+                    .weak(),
+                );
+                ui.label(sentence_job(ui, source));
+                if ui.small_button("Open article").clicked() {
+                    commands.push(Command::OpenArticle {
+                        event: index,
+                        source: s,
+                    });
+                }
+                ui.add_space(6.0);
+            }
+        });
+}
+
+/// The evidence sentence with trigger, place and date words highlighted.
+pub(super) fn sentence_job(ui: &egui::Ui, source: &karabakh_core::model::Source) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let base = TextFormat {
+        color: ui.visuals().text_color(),
+        font_id: egui::TextStyle::Body.resolve(ui.style()),
+        ..Default::default()
+    };
+    let mut at = 0;
+    let text = source.sentence.as_str();
+    for h in &source.highlights {
+        if h.start < at || h.end > text.len() {
+            continue;
+        }
+        job.append(text.get(at..h.start).unwrap_or_default(), 0.0, base.clone());
+        let background = match h.role {
+            HighlightRole::Trigger => style::HIGHLIGHT_TRIGGER,
+            HighlightRole::Place => style::HIGHLIGHT_PLACE,
+            HighlightRole::Date => style::HIGHLIGHT_DATE,
+        };
+        job.append(
+            text.get(h.start..h.end).unwrap_or_default(),
+            0.0,
+            TextFormat {
+                background,
+                color: Color32::BLACK,
+                ..base.clone()
+            },
+        );
+        at = h.end;
+    }
+    job.append(text.get(at..).unwrap_or_default(), 0.0, base);
+    job.wrap.max_width = ui.available_width();
+    job
+}

@@ -1,0 +1,104 @@
+//! The menu bar: File (open, recent, export, save image), View, the dataset's name and size,
+//! problems, load progress with Cancel, and the notice.
+
+use egui::RichText;
+
+use crate::command::Command;
+use crate::state::AppState;
+use crate::style;
+
+pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open folder…").clicked() {
+                commands.push(Command::PickFolder);
+            }
+            ui.menu_button("Recent folders", |ui| {
+                if state.view.recent_folders.is_empty() {
+                    ui.label("None yet");
+                }
+                for folder in &state.view.recent_folders {
+                    if ui.button(folder.display().to_string()).clicked() {
+                        commands.push(Command::OpenFolder(folder.clone()));
+                    }
+                }
+            });
+            if ui.button("Open bundled seed articles").clicked() {
+                commands.push(Command::OpenBundled);
+            }
+            ui.separator();
+            if ui.button("Export visible events…").clicked() {
+                commands.push(Command::PickExport { visible_only: true });
+            }
+            if ui.button("Export all events…").clicked() {
+                commands.push(Command::PickExport {
+                    visible_only: false,
+                });
+            }
+            if ui.button("Save map image…").clicked() {
+                commands.push(Command::PickMapImage);
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui.button("Reset map view").clicked() {
+                commands.push(Command::ResetMapView);
+            }
+            if ui.button("Problems…").clicked() {
+                commands.push(Command::ShowProblems(true));
+            }
+        });
+        ui.separator();
+        ui.label(RichText::new(state.origin.label()).strong());
+        let d = &state.dataset;
+        ui.label(format!(
+            "{} articles · {} events",
+            d.articles.len(),
+            d.events.len()
+        ));
+        if !d.problems.is_empty()
+            && ui
+                .button(
+                    RichText::new(format!("Problems: {}", d.problems.len())).color(style::WARNING),
+                )
+                .clicked()
+        {
+            commands.push(Command::ShowProblems(true));
+        }
+        if let Some(loading) = &state.loading {
+            let done = loading
+                .progress
+                .done
+                .load(std::sync::atomic::Ordering::Relaxed);
+            let total = loading
+                .progress
+                .total
+                .load(std::sync::atomic::Ordering::Relaxed);
+            let fraction = if total == 0 {
+                0.0
+            } else {
+                done as f32 / total as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(180.0)
+                    .text(format!("Reading {done} / {total} files")),
+            );
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CancelLoad);
+            }
+        }
+        if state.dialog_open {
+            ui.label("Choosing a folder…");
+        }
+        if let Some(notice) = &state.notice {
+            ui.label(RichText::new(notice).color(style::WARNING));
+            if ui.small_button("Dismiss").clicked() {
+                commands.push(Command::DismissNotice);
+            }
+        }
+    });
+}

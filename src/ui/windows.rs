@@ -1,0 +1,100 @@
+//! Windows over the map: the per-file problems list and the full article scrolled to its
+//! sentence.
+
+use egui::text::LayoutJob;
+use egui::{Align, Color32, RichText, TextFormat};
+
+use crate::command::Command;
+use crate::state::AppState;
+use crate::style;
+
+pub(super) fn problems_window_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) {
+    if !state.show_problems {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new(format!("Problems ({})", state.dataset.problems.len()))
+        .open(&mut open)
+        .default_size([520.0, 320.0])
+        .show(ctx, |ui| {
+            if state.dataset.problems.is_empty() {
+                ui.label("Every file was read.");
+            }
+            // one row per file, drawn only where visible: a folder may hold thousands of non-articles
+            let problems = &state.dataset.problems;
+            let row_height =
+                ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+            egui::ScrollArea::both()
+                .auto_shrink([false, false])
+                .show_rows(ui, row_height, problems.len(), |ui, rows| {
+                    for p in problems.get(rows).unwrap_or_default() {
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(&p.path).monospace());
+                            ui.label(&p.problem);
+                        });
+                    }
+                });
+        });
+    if !open {
+        commands.push(Command::ShowProblems(false));
+    }
+}
+
+pub(super) fn article_window_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) {
+    let Some(article) = &state.article else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new(article.title.clone().unwrap_or_else(|| article.path.clone())).id(egui::Id::unique("article-window")).open(&mut open).default_size([620.0, 520.0]).show(ctx, |ui| {
+        ui.label(RichText::new(&article.path).small().weak());
+        if article.changed {
+            ui.label(RichText::new("The file has changed since it was loaded: the highlighted sentence may be out of place.").color(style::WARNING));
+        }
+        match &article.text {
+            Err(e) => {
+                ui.label(RichText::new(e).color(style::WARNING));
+            }
+            Ok(text) => {
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                    let mut offset = 0;
+                    for paragraph in text.split_inclusive('\n') {
+                        let (start, end) = (offset, offset + paragraph.len());
+                        offset = end;
+                        if paragraph.trim().is_empty() {
+                            continue;
+                        }
+                        let holds_focus = start <= article.focus.0 && article.focus.0 < end;
+                        if holds_focus {
+                            let mut job = LayoutJob::default();
+                            let base = TextFormat { color: ui.visuals().text_color(), font_id: egui::TextStyle::Body.resolve(ui.style()), ..Default::default() };
+                            let (a, b) = (article.focus.0 - start, article.focus.1.min(end) - start);
+                            job.append(paragraph.get(..a).unwrap_or_default(), 0.0, base.clone());
+                            job.append(paragraph.get(a..b).unwrap_or_default(), 0.0, TextFormat { background: style::HIGHLIGHT_PLACE, color: Color32::BLACK, ..base.clone() });
+                            job.append(paragraph.get(b..).unwrap_or_default().trim_end(), 0.0, base);
+                            job.wrap.max_width = ui.available_width();
+                            let response = ui.label(job);
+                            if article.scroll_pending {
+                                response.scroll_to_me(Some(Align::Center));
+                                commands.push(Command::ArticleScrolled);
+                            }
+                        } else {
+                            ui.label(paragraph.trim_end());
+                        }
+                        ui.add_space(4.0);
+                    }
+                });
+            }
+        }
+    });
+    if !open {
+        commands.push(Command::CloseArticle);
+    }
+}
