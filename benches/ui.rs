@@ -60,6 +60,7 @@ fn synthetic_dataset(n: usize, seed: u64) -> karabakh_core::model::Dataset {
                     start: 0,
                     end: sentence.len() as u64,
                     trigger: "shelling".into(),
+                    place_note: None,
                     highlights: Vec::new(),
                 })
                 .collect();

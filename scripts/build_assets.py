@@ -1,21 +1,54 @@
 #!/usr/bin/env python3
-"""Derive the app's assets/ from ../shared/geodata (run from the project root).
+"""Derive the app's assets/ from ../shared/geodata (run from the project root):
 
-assets/gazetteer.json: the curated gazetteer first (canonical names, alternate spellings),
-then dr5hn towns and Armenian provinces for breadth. Each entry:
-{name, alt_names, kind, lat, lon, country, notes?}. Kinds: city, town, village, district,
-province, region, country, corridor, landmark.
+    python3 scripts/build_assets.py [GEODATA_DIR]
+
+Needs /usr/share/dict/words (Debian: `apt-get install wamerican`) to tell place names that are
+also English words.
+
+assets/gazetteer.json, one entry a line, in this order:
+1. the curated gazetteer (regions, corridor, towns, districts, bridges, lakes, mountains, with
+   their canonical names), plus the Murov range;
+2. a district or province for every first-level unit of Who's On First (WOF) not curated;
+3. every populated place of WOF (Armenia and Azerbaijan, incl. Karabakh and Nakhchivan):
+   places within a few km of a curated place or of each other under a shared name are merged;
+4. dr5hn towns that neither of the above holds.
+
+Each entry: {name, alt_names, kind, lat, lon, country, admin?, population?, minor?, context?,
+context_names?, names: {en?, az?, hy?, ru?}}. Kinds: city, town, village, district, province, region, country,
+corridor, landmark. `admin` is the district (AZ) or province (AM) a place lies in; `minor` marks
+WOF's low-value later additions (ruins, shrines, old sites), whose names all need a place
+context (`context`); `context_names` lists the spellings that are also English words, people's
+names or very short: the extractor takes such a name only where the sentence treats it as a
+place. Alternate spellings include Azerbaijani Latin names
+rendered in English (ş→sh, ç→ch, x→kh, ğ→gh, c→j, q→g or k, ə→e or a, ı→i or y).
+
 The basemap GeoJSON files are copied unchanged (their sources are in SOURCES.md).
 """
-import json, math, os, re, shutil, sys, unicodedata
+import csv, json, math, os, re, shutil, sys, unicodedata
+from itertools import product
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else "../shared/geodata"
 OUT = "assets"
+WORDS = "/usr/share/dict/words"
+
+APOSTROPHES = "'’‘ʼʻ`´"
+HYPHENS = "-‐‑‒–"
+
 
 def fold(s):
-    s = s.replace("ə", "e").replace("Ə", "E").replace("ı", "i").replace("’", "'")
+    """The extractor's fold (core/src/gazetteer.rs): lower case, no diacritics, ə→e, ı→i,
+    apostrophes dropped, hyphens as spaces, one space between words."""
+    s = s.replace("ə", "e").replace("Ə", "E").replace("ǝ", "e").replace("ı", "i").replace("İ", "I")
+    s = s.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O").replace("և", "եւ")
+    for a in APOSTROPHES:
+        s = s.replace(a, "")
+    for h in HYPHENS:
+        s = s.replace(h, " ")
     s = unicodedata.normalize("NFD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return " ".join(s.split())
+
 
 def km(a, b):
     p = math.pi / 180
@@ -23,16 +56,64 @@ def km(a, b):
          math.cos(a[0] * p) * math.cos(b[0] * p) * math.sin((b[1] - a[1]) * p / 2) ** 2)
     return 2 * 6371 * math.asin(math.sqrt(h))
 
-# dr5hn names that are ordinary English words or too short to match safely in news text.
-UNSAFE = {"saray", "sus", "kut", "berd", "tegh", "bina", "ada", "nardaran", "lerik", "masis",
-          "ararat", "armavir", "ani", "dasht", "hats", "gay", "park", "bank", "bar", "tala",
-          # people, streets and words more often meant otherwise in news text
-          "kamo", "basen", "vahan", "madina", "gagarin", "nizami", "shahumyan", "griboyedov",
-          "pushkino", "lukashin", "mayakovski", "dimitrov", "nalbandyan", "baghramyan", "myasnikyan",
-          "spandaryan", "orjonikidze", "vank", "qala", "puta", "samur", "deste", "dalar", "ramana",
-          "fantan", "solak", "kosh", "ushi", "karbi", "navur", "zarr", "shatin", "areni", "sevan",
-          "mughan", "sovetabad", "severo-vostotchnyi bank", "arevik", "nizami rayonu", "zorak",
-          "vahagni", "bazum", "aragats", "shirak", "amasia", "sharur city", "kasakh"}
+
+AZ_ONLY = set("əƏǝşŞçÇğĞıİ")
+
+
+def english_renderings(name, azerbaijani=False):
+    """English spellings of an Azerbaijani Latin name: Ağcabədi → Aghjabadi, Aghjabedi…;
+    Qubadlı → Gubadli, Kubadly…; Xankəndi → Khankendi. At most 8. A name counts as
+    Azerbaijani when it has a letter only Azerbaijani uses, or when it comes from an
+    Azerbaijani field and has no English digraph (Xocalı yes, Khojaly no)."""
+    english = any(d in name.lower() for d in ("ch", "sh", "kh", "gh", "zh", "dzh"))
+    if not (any(ch in AZ_ONLY for ch in name) or (azerbaijani and not english)):
+        return []
+    fixed = {"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "gh", "Ğ": "Gh", "x": "kh", "X": "Kh",
+             "c": "j", "C": "J", "ö": "o", "Ö": "O", "ü": "u", "Ü": "U"}
+    base = "".join(fixed.get(ch, ch) for ch in name)
+    choices = []
+    for letters, options in ((("q", "Q"), ("g", "k")), (("ə", "Ə"), ("a", "e")), (("ı",), ("i", "y"))):
+        if any(l in base for l in letters):
+            choices.append((letters, options))
+    out = []
+    for picks in product(*[c[1] for c in choices]):
+        s = base
+        for (letters, _), pick in zip(choices, picks):
+            for l in letters:
+                s = s.replace(l, pick.upper() if l.isupper() else pick)
+        if s not in out:
+            out.append(s)
+    return out[:8]
+
+
+def latin(s):
+    return all(ord(c) < 0x250 or c in APOSTROPHES + HYPHENS for c in s)
+
+
+def usable(name):
+    f = fold(name)
+    return len(f) >= 3 and "(" not in name and not any(ch.isdigit() for ch in name)
+
+
+# People's names and other words news uses for other things than these places.
+PERSONS = {"aliyev", "pashinyan", "putin", "erdogan", "nizami", "lenin", "kirov", "shaumyan",
+           "shahumyan", "gagarin", "pushkin", "pushkino", "kamo", "vahan", "madina", "griboyedov",
+           "lukashin", "mayakovski", "dimitrov", "nalbandyan", "baghramyan", "myasnikyan",
+           "spandaryan", "orjonikidze", "narimanov", "samed vurgun", "azizbekov", "fizuli",
+           "karl marks", "engels", "kalinin", "frunze", "mikoyan", "sultan", "emir", "stalin",
+           "hayk", "tigran", "aram", "arshak", "garnik", "karen", "karin", "artur", "armen",
+           "ararat", "aragats", "masis", "sevan", "arevik", "kazakh", "tatar", "arab", "malay",
+           "pravda", "reyna", "rama", "sagan", "mosul", "khazar", "sabir", "zhdanov", "kuybyshev",
+           "nor", "hin", "mets", "verin", "nerkin", "yeni", "boyuk", "kichik", "orta"}
+
+
+def words():
+    try:
+        with open(WORDS, encoding="utf-8") as fh:
+            return {w.strip().lower() for w in fh if w.strip() and w.strip()[0].islower()}
+    except OSError:
+        sys.exit(f"{WORDS} is missing: apt-get install wamerican")
+
 
 def curated_kind(e):
     k = e["kind"]
@@ -42,11 +123,55 @@ def curated_kind(e):
         return "landmark"
     return k
 
-def main():
-    os.makedirs(OUT, exist_ok=True)
-    out = []
-    seen = {}
-    for e in json.load(open(os.path.join(SRC, "gazetteer.json"), encoding="utf-8")):
+
+# Added here, not in the shared curated file: the Murov range (Wikipedia, CC BY-SA: range
+# coordinates 40.2667 N, 46.3167 E).
+EXTRA_CURATED = [
+    {"name": "Murov mountains", "alt_names": ["Murov range", "Murov ridge", "Murovdag", "Murovdagh",
+                                              "Murovdağ", "Murov", "Mrav", "Mrav mountains",
+                                              "Муровдаг", "Մռավի լեռնաշղթա"],
+     "kind": "mountain", "lat": 40.2667, "lon": 46.3167, "admin": "AZ"},
+]
+
+DISTRICT_SUFFIXES = ("district", "region", "rayon", "raion", "province", "marz")
+
+
+class Gazetteer:
+    def __init__(self):
+        self.entries = []
+        self.by_key = {}  # folded spelling -> [entry index]
+
+    def add(self, entry):
+        i = len(self.entries)
+        self.entries.append(entry)
+        for n in [entry["name"]] + entry["alt_names"]:
+            self.by_key.setdefault(fold(n), []).append(i)
+        return i
+
+    def add_names(self, i, names):
+        e = self.entries[i]
+        have = {fold(n) for n in [e["name"]] + e["alt_names"]}
+        for n in names:
+            f = fold(n)
+            if f and f not in have:
+                e["alt_names"].append(n)
+                have.add(f)
+                self.by_key.setdefault(f, []).append(i)
+
+    def near(self, names, lat, lon, radius_km, kinds=None):
+        """An entry within radius_km sharing a spelling with `names`."""
+        for n in names:
+            for i in self.by_key.get(fold(n), []):
+                e = self.entries[i]
+                if kinds and e["kind"] not in kinds:
+                    continue
+                if km((lat, lon), (e["lat"], e["lon"])) <= radius_km:
+                    return i
+        return None
+
+
+def curated(g):
+    for e in json.load(open(os.path.join(SRC, "gazetteer.json"), encoding="utf-8")) + EXTRA_CURATED:
         alts = []
         for a in e["alt_names"]:
             if "(" in a and "mistranslation" in a:
@@ -55,47 +180,181 @@ def main():
             if a and a not in alts and a != e["name"]:
                 alts.append(a)
         kind = curated_kind(e)
-        # "Tartar District" is also written "Tartar district", "Tartar region", "Tartar rayon".
         if kind in ("district", "province") and " " in e["name"]:
             base = e["name"].rsplit(" ", 1)[0]
-            for suffix in ("district", "region", "rayon", "province", "marz"):
-                alts.append(f"{base} {suffix}")
+            alts += [f"{base} {s}" for s in DISTRICT_SUFFIXES]
+        for a in list(alts):
+            alts += [r for r in english_renderings(a, e["admin"] == "AZ") if r not in alts]
         entry = {"name": e["name"], "alt_names": alts, "kind": kind, "lat": e["lat"], "lon": e["lon"],
-                 "country": e["admin"]}
-        if e.get("notes"):
-            entry["notes"] = e["notes"]
-        out.append(entry)
-        for n in [e["name"]] + alts:
-            seen.setdefault(fold(n), []).append((e["lat"], e["lon"]))
+                 "country": e["admin"], "names": {}}
+        g.add(entry)
+
+
+def wof_rows():
+    with open(os.path.join(SRC, "wof_AM_AZ_places.tsv"), encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+ADMIN_SKIP = {"Yerevan", "Baku", "Ganja", "Mingachevir", "Naftalan", "Sumgait", "Shirvan",
+              "Nakhchivan AR", "Khankendi (Stepanakert)"}
+
+
+def districts(g, rows):
+    """A district (AZ) or province (AM) for every first-level unit the populated places name,
+    at the mean of its places, unless curated."""
+    groups = {}
+    for r in rows:
+        if r["feature_class"] == "P" and r["admin1"] and "(city)" not in r["admin1"]:
+            groups.setdefault((r["country"], r["admin1"]), []).append((float(r["latitude"]), float(r["longitude"])))
+    added = 0
+    for (cc, admin), points in sorted(groups.items()):
+        if admin in ADMIN_SKIP:
+            continue
+        kind, noun = ("district", "District") if cc == "AZ" else ("province", "Province")
+        name = f"{admin} {noun}"
+        alts = [f"{admin} {s}" for s in DISTRICT_SUFFIXES]
+        if fold(name) in g.by_key:
+            continue
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
+        g.add({"name": name, "alt_names": alts, "kind": kind, "lat": round(lat, 5), "lon": round(lon, 5),
+               "country": cc, "names": {"en": name}})
+        added += 1
+    return added
+
+
+def place_names(r):
+    """Every spelling of a WOF place worth matching: Latin names, their English renderings,
+    the Russian and Armenian names."""
+    az = r["country"] == "AZ"
+    latin_names = [(r["name_en"], False), (r["asciiname"], False), (r["name"], az), (r["name_az"], True),
+                   (r["name_hy_latin"], False)]
+    latin_names += [(n, False) for n in r["latin_altnames"].split(",")]
+    out = []
+    for n, azerbaijani in latin_names:
+        n = n.strip()
+        if n and latin(n) and usable(n):
+            for v in [n] + english_renderings(n, azerbaijani):
+                if v not in out:
+                    out.append(v)
+    for n in (r["name_ru"], r["name_hy"]):
+        n = n.strip()
+        if n and usable(n) and n not in out:
+            out.append(n)
+    return out
+
+
+def wof_places(g, rows, english):
+    added = merged = 0
+    places = [r for r in rows if r["feature_class"] == "P"]
+    # prominent first, so that merged duplicates keep the better record
+    places.sort(key=lambda r: (-(int(r["population"] or 0)), r["minor"] == "1", r["wof_id"]))
+    for r in places:
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        names = place_names(r)
+        if not names:
+            continue
+        pop = int(r["population"] or 0)
+        i = g.near(names, lat, lon, 15, kinds=("city", "town", "village", "region", "corridor", "landmark"))
+        if i is None:
+            i = g.near(names, lat, lon, 3)
+        if i is not None:
+            g.add_names(i, names)
+            e = g.entries[i]
+            e.setdefault("admin", r["admin1"])
+            if pop and not e.get("population"):
+                e["population"] = pop
+            for lang, key in (("en", "name_en"), ("az", "name_az"), ("hy", "name_hy"), ("ru", "name_ru")):
+                if r[key] and lang not in e["names"]:
+                    e["names"][lang] = r[key]
+            merged += 1
+            continue
+        code = r["feature_code"]
+        kind = "city" if pop >= 100_000 else "town" if pop >= 5_000 or code in ("PPLA", "PPLA2") else "village"
+        name = r["name_en"] or r["asciiname"] or r["name"]
+        if not usable(name):
+            name = names[0]
+        entry = {"name": name, "alt_names": [n for n in names if fold(n) != fold(name)], "kind": kind,
+                 "lat": round(lat, 5), "lon": round(lon, 5), "country": r["country"], "admin": r["admin1"],
+                 "names": {lang: r[key] for lang, key in (("en", "name_en"), ("az", "name_az"),
+                                                           ("hy", "name_hy"), ("ru", "name_ru")) if r[key]}}
+        if pop:
+            entry["population"] = pop
+        if r["minor"] == "1":
+            entry["minor"] = True
+        g.add(entry)
+        added += 1
+    return added, merged
+
+
+def dr5hn(g):
     added = 0
     for cc in ("AM", "AZ"):
         d = json.load(open(os.path.join(SRC, "dr5hn", f"{cc}.json"), encoding="utf-8"))
         for state in d["states"].values():
-            sname = state["name"]
-            if cc == "AM" and state.get("latitude") and fold(sname) not in seen and fold(sname + " Province") not in seen:
-                lat, lon = float(state["latitude"]), float(state["longitude"])
-                out.append({"name": f"{sname} Province", "alt_names": [f"{sname} province", f"{sname} region", f"{sname} marz"],
-                            "kind": "province", "lat": lat, "lon": lon, "country": cc})
-                seen.setdefault(fold(sname + " Province"), []).append((lat, lon))
             for city in state.get("cities", {}).values():
                 name = city["name"].strip()
-                f = fold(name)
-                if len(f) < 4 or f in UNSAFE or not city.get("latitude"):
+                if not usable(name) or not city.get("latitude"):
                     continue
                 lat, lon = float(city["latitude"]), float(city["longitude"])
-                if f in seen and any(km((lat, lon), p) < 30 for p in seen[f]):
+                i = g.near([name], lat, lon, 15)
+                if i is not None:
                     continue
-                if f in seen:
-                    continue  # same spelling as a curated place elsewhere: the curated one wins
-                out.append({"name": name, "alt_names": [], "kind": "town", "lat": round(lat, 5),
-                            "lon": round(lon, 5), "country": cc, "notes": f"dr5hn; {sname}"})
-                seen.setdefault(f, []).append((lat, lon))
+                if fold(name) in g.by_key:
+                    continue  # the same spelling names another place: WOF's point wins
+                g.add({"name": name, "alt_names": [], "kind": "town", "lat": round(lat, 5),
+                       "lon": round(lon, 5), "country": cc, "names": {}})
                 added += 1
+    return added
+
+
+def mark_context(g, english, curated_count):
+    """Spellings that are English words, people's names or very short need a place context:
+    they are listed in `context_names` (all spellings of a minor place need one: `context`).
+    Curated places are known by their names and exempt."""
+    count = 0
+    for e in g.entries[curated_count:]:
+        if e["kind"] in ("country", "region", "corridor"):
+            continue
+        if e.get("minor"):
+            e["context"] = True
+            count += 1
+            continue
+        risky = []
+        for n in [e["name"]] + e["alt_names"]:
+            f = fold(n)
+            if latin(n) and (f in english or f in PERSONS or len(f.replace(" ", "")) <= 3) and n not in risky:
+                risky.append(n)
+        if risky:
+            e["context_names"] = risky
+            count += 1
+    return count
+
+
+def main():
+    english = words()
+    os.makedirs(OUT, exist_ok=True)
+    g = Gazetteer()
+    curated(g)
+    n_curated = len(g.entries)
+    rows = wof_rows()
+    n_districts = districts(g, rows)
+    n_wof, n_merged = wof_places(g, rows, english)
+    n_dr5hn = dr5hn(g)
+    n_context = mark_context(g, english, n_curated)
     with open(os.path.join(OUT, "gazetteer.json"), "w", encoding="utf-8") as fh:
-        json.dump(out, fh, ensure_ascii=False, indent=0)
+        fh.write("[\n")
+        for k, e in enumerate(g.entries):
+            e = {k2: v for k2, v in e.items() if v not in ({}, None)}
+            fh.write(json.dumps(e, ensure_ascii=False, separators=(",", ":")))
+            fh.write(",\n" if k + 1 < len(g.entries) else "\n")
+        fh.write("]\n")
     for name in ("countries.geojson", "admin1.geojson", "karabakh_outlines.geojson", "lachin_corridor.geojson", "SOURCES.md"):
         shutil.copyfile(os.path.join(SRC, name), os.path.join(OUT, name))
-    print(f"gazetteer: {len(out)} entries ({added} from dr5hn)")
+    print(f"gazetteer: {len(g.entries)} entries: {n_curated} curated, {n_districts} districts and provinces, "
+          f"{n_wof} WOF places ({n_merged} more merged into others), {n_dr5hn} dr5hn towns; "
+          f"{n_context} need a place context")
+
 
 if __name__ == "__main__":
     main()

@@ -505,6 +505,7 @@ mod tests {
                 start: 0,
                 end: sentence.len() as u64,
                 trigger: "shelled".into(),
+                place_note: None,
                 highlights: Vec::new(),
             }],
         }

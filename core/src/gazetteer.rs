@@ -1,14 +1,17 @@
-//! The place gazetteer (compiled in from `assets/gazetteer.json`) and case- and
-//! diacritic-insensitive place matching on word boundaries.
+//! The place gazetteer (compiled in from `assets/gazetteer.json`, which `scripts/build_assets.py`
+//! derives from the curated list, Who's On First and dr5hn: every town and village of Armenia
+//! and Azerbaijan) and place matching on word boundaries.
 //!
-//! Text is folded ([`fold`]: lower case, diacritics removed, `ə`→`e`, `ı`→`i`, typographic
-//! apostrophes straightened) with a map back to the original byte offsets, then searched with
-//! one Aho-Corasick automaton over every folded name and alternate spelling.
+//! Text is folded ([`fold`]: lower case, diacritics removed, `ə`→`e`, `ı`→`i`, apostrophes
+//! inside words dropped, hyphens as spaces) with a map back to the original byte offsets, then
+//! searched with one Aho-Corasick automaton over every folded name and alternate spelling
+//! (English renderings of Azerbaijani names, Armenian-era names, Russian and Armenian script).
+//! A name inside a longer name ("Verin Aghdam") does not match alone.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -31,9 +34,64 @@ pub struct Entry {
     pub lon: f64,
     /// ISO country code of the de jure country (`AM`, `AZ`).
     pub country: String,
+    /// The district (Azerbaijan) or province (Armenia) the place lies in, as the gazetteer's
+    /// district and province entries name it without "District" or "Province".
+    #[serde(default)]
+    pub admin: Option<String>,
+    /// Inhabitants, where known.
+    #[serde(default)]
+    pub population: Option<u32>,
+    /// A low-value record (ruins, shrines, old village sites): the last choice among homonyms.
+    #[serde(default)]
+    pub minor: bool,
+    /// Every spelling of the place needs a place context (see `context_names`).
+    #[serde(default)]
+    pub context: bool,
+    /// Spellings that are also English words, people's names or very short: such a spelling
+    /// names the place only where the sentence treats it as one ("the village of Gosh",
+    /// "shelled Bank", "Sis and Kut").
+    #[serde(default)]
+    pub context_names: Vec<String>,
+    /// The name in English, Azerbaijani, Armenian and Russian, where known.
+    #[serde(default)]
+    pub names: Names,
+}
+
+/// A place's name in the languages of the region and in English.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Names {
+    /// English.
+    pub en: Option<String>,
+    /// Azerbaijani (Latin script).
+    pub az: Option<String>,
+    /// Armenian (Armenian script).
+    pub hy: Option<String>,
+    /// Russian (Cyrillic script).
+    pub ru: Option<String>,
 }
 
 impl Entry {
+    /// Great-circle distance to `other`, kilometres.
+    pub fn distance_km(&self, other: &Entry) -> f64 {
+        use geo::{Distance, Haversine, Point};
+        Haversine.distance(
+            Point::new(self.lon, self.lat),
+            Point::new(other.lon, other.lat),
+        ) / 1000.0
+    }
+
+    /// How prominent the place is among places of the same name: cities before towns before
+    /// villages, more inhabitants first, minor records last.
+    pub fn prominence(&self) -> (bool, u8, u32) {
+        let kind = match self.kind {
+            PlaceKind::City => 4,
+            PlaceKind::Town => 3,
+            PlaceKind::Village => 1,
+            _ => 2,
+        };
+        (!self.minor, kind, self.population.unwrap_or(0))
+    }
+
     /// The entry as a model [`Place`].
     pub fn place(&self) -> Place {
         Place {
@@ -54,6 +112,8 @@ pub struct PlaceMention {
     pub end: usize,
     /// Every entry this spelling may name (more than one when ambiguous).
     pub candidates: Vec<usize>,
+    /// The spelling is also an ordinary word or a person's name: a place only in a place context.
+    pub needs_context: bool,
 }
 
 /// Gazetteer entries plus the automaton over their folded spellings.
@@ -63,7 +123,19 @@ pub struct Gazetteer {
     automaton: AhoCorasick,
     /// For each automaton pattern, the entries it names.
     pattern_entries: Vec<Vec<usize>>,
+    /// For each automaton pattern, whether it needs a place context for every entry it names.
+    pattern_context: Vec<bool>,
+    /// The first entry of each canonical name.
+    by_name: HashMap<String, usize>,
 }
+
+/// Words that make a longer name of the one after them: "Verin Aghdam" is not Aghdam.
+const QUALIFIERS: &[&str] = &[
+    "verin", "nerkin", "yukhari", "yuxari", "yukhary", "ashagi", "ashaghi", "asagi", "ashagy",
+    "boyuk", "bolshoy", "kichik", "kicik", "malyy", "nor", "hin", "mets", "pokr", "upper", "lower",
+    "old", "new", "greater", "little", "yeni", "kohne", "orta", "bala", "north", "south", "east",
+    "west", "northern", "southern",
+];
 
 /// The gazetteer asset, parsed once.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -72,15 +144,15 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     Gazetteer::new(entries)
 });
 
-/// Folds one character for matching; returns `None` to keep it as is (lower-cased).
+/// Folds one character for matching, appending it to `out`.
 fn fold_char(c: char, out: &mut String) {
     match c {
-        'ə' | 'Ə' => out.push('e'),
+        'ə' | 'Ə' | 'ǝ' => out.push('e'),
         'ı' | 'İ' => out.push('i'),
         'ł' | 'Ł' => out.push('l'),
         'ø' | 'Ø' => out.push('o'),
-        '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
-        '‐' | '‑' | '‒' | '–' => out.push('-'),
+        'և' => out.push_str("եւ"),
+        _ if is_hyphen(c) => out.push(' '),
         _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         _ => {
             for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
@@ -90,24 +162,70 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
-/// Folds `text` for matching: lower case, no diacritics. Returns the folded text and, when it
-/// is not byte-for-byte aligned with the input, the original offset of every folded byte.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–')
+}
+
+/// Folds `text` for matching: lower case, no diacritics, `ə`→`e`, `ı`→`i`, an apostrophe
+/// between letters dropped ("Step’anavan" = "Stepanavan"; a possessive "’s" stays apart),
+/// hyphens as spaces ("Verin-Dvin" = "Verin Dvin"), runs of spaces as one. Returns the folded
+/// text and, when it is not byte-for-byte aligned with the input, the original offset of every
+/// folded byte (and of its end).
 ///
 /// ```
 /// use karabakh_core::gazetteer::fold;
 /// assert_eq!(fold("Xankəndi, Şuşa").0, "xankendi, susa");
+/// assert_eq!(fold("Step’anavan and Verin-Dvin’s").0, "stepanavan and verin dvin’s");
 /// ```
 pub fn fold(text: &str) -> (String, Option<Vec<u32>>) {
-    if text.is_ascii() {
-        return (text.to_ascii_lowercase(), None);
+    let simple = text.is_ascii() && !text.contains(['\'', '`']) && !text.contains("  ");
+    if simple {
+        let folded = text
+            .bytes()
+            .map(|b| {
+                if b == b'-' {
+                    ' '
+                } else {
+                    char::from(b.to_ascii_lowercase())
+                }
+            })
+            .collect();
+        return (folded, None);
     }
     let mut out = String::with_capacity(text.len());
-    let mut map: Vec<u32> = Vec::with_capacity(text.len());
-    for (offset, c) in text.char_indices() {
-        let before = out.len();
-        fold_char(c, &mut out);
+    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         let origin = u32::try_from(offset).unwrap_or(u32::MAX);
+        if is_apostrophe(c) && previous.is_some_and(char::is_alphabetic) {
+            let after_next = text
+                .get(offset + c.len_utf8()..)
+                .and_then(|rest| rest.chars().nth(1));
+            let possessive = next.is_some_and(|n| n == 's' || n == 'S')
+                && !after_next.is_some_and(char::is_alphanumeric);
+            if next.is_some_and(char::is_alphabetic) && !possessive {
+                previous = Some(c);
+                continue;
+            }
+        }
+        if (c == ' ' || c == '\t') && previous.is_some_and(|p| p == ' ' || p == '\t') {
+            previous = Some(c);
+            continue;
+        }
+        let before = out.len();
+        if c == '\t' {
+            out.push(' ');
+        } else {
+            fold_char(c, &mut out);
+        }
         map.resize(map.len() + (out.len() - before), origin);
+        previous = Some(c);
     }
     map.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
     (out, Some(map))
@@ -141,23 +259,47 @@ impl Gazetteer {
             .iter()
             .map(|s| by_spelling.get(s).cloned().unwrap_or_default())
             .collect();
+        let risky: Vec<std::collections::HashSet<String>> = entries
+            .iter()
+            .map(|e| e.context_names.iter().map(|n| fold_name(n)).collect())
+            .collect();
+        let pattern_context = order
+            .iter()
+            .zip(&pattern_entries)
+            .map(|(spelling, named)| {
+                named.iter().all(|&i| {
+                    entries.get(i).is_some_and(|e| e.context)
+                        || risky.get(i).is_some_and(|r| r.contains(spelling))
+                })
+            })
+            .collect();
         #[allow(clippy::expect_used)] // building from in-memory strings cannot fail at this size
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
             .start_kind(aho_corasick::StartKind::Both)
             .build(&order)
             .expect("gazetteer automaton");
+        let mut by_name = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            by_name.entry(e.name.clone()).or_insert(i);
+        }
         Self {
             entries,
             automaton,
             pattern_entries,
+            pattern_context,
+            by_name,
         }
     }
 
     /// The entry with this canonical name.
     pub fn by_name(&self, name: &str) -> Option<usize> {
-        self.entries.iter().position(|e| e.name == name)
+        self.by_name.get(name).copied()
+    }
+
+    /// The entry at `index`.
+    pub fn entry(&self, index: usize) -> Option<&Entry> {
+        self.entries.get(index)
     }
 
     /// Finds place names in `text` on word boundaries. Latin-script names must start with a
@@ -202,17 +344,115 @@ impl Gazetteer {
             if first.is_some_and(|c| c.is_lowercase()) {
                 continue;
             }
+            if qualified(text, start) {
+                continue;
+            }
             let Some(candidates) = self.pattern_entries.get(m.pattern().as_usize()) else {
                 continue;
             };
+            let villages_only = candidates.iter().all(|&c| {
+                self.entries
+                    .get(c)
+                    .is_some_and(|e| e.kind == PlaceKind::Village)
+            });
+            // "Grand Bazar", "Victory Park"; "REUTERS/ARTEM MIKRYUKOV"
+            let written = text.get(start..end).unwrap_or_default();
+            let all_caps = written.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !written.chars().any(char::is_lowercase);
+            let settlements_only = candidates.iter().all(|&c| {
+                self.entries
+                    .get(c)
+                    .is_some_and(|e| matches!(e.kind, PlaceKind::Village | PlaceKind::Town))
+            });
+            if (villages_only && inside_proper_name(text, start)) || (settlements_only && all_caps)
+            {
+                continue;
+            }
             found.push(PlaceMention {
                 start,
                 end,
                 candidates: candidates.clone(),
+                needs_context: self
+                    .pattern_context
+                    .get(m.pattern().as_usize())
+                    .copied()
+                    .unwrap_or(false),
             });
         }
         found
     }
+}
+
+/// Whether a capitalised qualifier ("Verin", "Nor", "Upper") stands just before `start`: then
+/// the name is part of a longer one the gazetteer does not hold.
+fn qualified(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or_default();
+    let Some(rest) = before.strip_suffix([' ', '-']) else {
+        return false;
+    };
+    let word = rest
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && QUALIFIERS.contains(&fold(word).0.as_str())
+}
+
+/// Whether a capitalised word other than a side's adjective or a direction stands just before
+/// `start` in mid-sentence: a village name there is part of another proper name ("Grand Bazar",
+/// "Victory Park").
+fn inside_proper_name(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or_default();
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = rest
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = rest.get(word_start..).unwrap_or_default();
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let sentence_start = rest
+        .get(..word_start)
+        .unwrap_or_default()
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '\n' | '"' | '“' | ':' | '(' | '[' | '–' | '—'
+            )
+        });
+    let folded = fold(word).0;
+    let allowed = matches!(
+        folded.as_str(),
+        "armenian"
+            | "azerbaijani"
+            | "azeri"
+            | "russian"
+            | "turkish"
+            | "iranian"
+            | "georgian"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "occupied"
+            | "liberated"
+            | "karabakh"
+            | "village"
+            | "town"
+            | "city"
+            | "mount"
+            | "lake"
+            | "river"
+    );
+    !sentence_start && !allowed
 }
 
 #[cfg(test)]
@@ -282,5 +522,40 @@ mod tests {
     fn martuni_is_ambiguous() {
         let found = GAZETTEER.find("Martuni");
         assert!(found.first().is_some_and(|m| m.candidates.len() >= 2));
+    }
+
+    #[test]
+    fn transliterations_apostrophes_and_hyphens_fold_together() {
+        // Azerbaijani Latin and its English renderings name one place
+        assert_eq!(names("Ağcabədi and Aghjabadi"), ["Aghjabadi", "Aghjabadi"]);
+        assert_eq!(names("Qubadlı, Gubadly"), ["Qubadli", "Qubadli"]);
+        // the Armenian-era name of a Karabakh village
+        assert_eq!(names("Aghavno"), names("Zabukh"));
+        // apostrophes inside names are ignored, hyphens are spaces
+        assert_eq!(names("Step’anavan"), names("Stepanavan"));
+        assert!(!names("Stepanavan").is_empty());
+        assert_eq!(names("Verin-Dvin"), names("Verin Dvin"));
+        assert!(!names("Verin Dvin").is_empty());
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_name_does_not_match_alone() {
+        // "Nerkin Getashen" is its own place, never Getashen
+        let nerkin = names("Nerkin Getashen");
+        assert_eq!(nerkin.len(), 1);
+        assert_ne!(nerkin, names("Getashen"));
+        // a qualifier the gazetteer does not hold with this name still blocks the shorter one
+        assert!(names("Upper Aghdam").is_empty());
+        // a village inside another proper name, or in capitals in a byline
+        assert!(names("the Grand Bazar shopping mall").is_empty());
+        assert!(names("(credit: REUTERS/ARTEM MIKRYUKOV)").is_empty());
+    }
+
+    #[test]
+    fn ordinary_words_need_a_place_context() {
+        let found = GAZETTEER.find("Gay");
+        assert!(found.first().is_some_and(|m| m.needs_context));
+        let found = GAZETTEER.find("Ganja");
+        assert!(found.first().is_some_and(|m| !m.needs_context));
     }
 }

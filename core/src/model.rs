@@ -337,6 +337,10 @@ pub struct Source {
     pub end: u64,
     /// The words that triggered the event ("shelled", "deployed").
     pub trigger: String,
+    /// Why this place was chosen when several bear its name ("one of 3 places named Aghdam:
+    /// the one in Tovuz District, which the paragraph names").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_note: Option<String>,
     /// Byte ranges inside `sentence` to emphasise in the viewer (not part of the JSON output).
     #[serde(skip)]
     pub highlights: Vec<Highlight>,

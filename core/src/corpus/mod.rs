@@ -2,8 +2,8 @@
 //! size checks before anything is opened, decoding, HTML to text, publication dates, and one
 //! [`Problem`] per file that cannot be read. Nothing is ever written into the folder.
 
-pub(crate) mod decode;
-pub(crate) mod html;
+pub mod decode;
+pub mod html;
 pub mod metadata;
 
 use std::collections::HashMap;

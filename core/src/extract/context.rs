@@ -19,8 +19,42 @@ pub(super) struct Located {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) entry: usize,
-    /// Whether context had to choose between several places of that name.
+    /// Whether context had to guess between several places of that name.
     pub(super) ambiguous: bool,
+    /// What decided between places of the same name.
+    pub(super) clue: Clue,
+    /// How many places bear the name.
+    pub(super) homonyms: usize,
+    /// The name is also an ordinary word: a place only in a place context.
+    pub(super) needs_context: bool,
+}
+
+impl Located {
+    /// A place the text gives no span of its own in this sentence (a fallback).
+    pub(super) fn implied(start: usize, end: usize, entry: usize) -> Self {
+        Self {
+            start,
+            end,
+            entry,
+            ambiguous: false,
+            clue: Clue::Only,
+            homonyms: 1,
+            needs_context: false,
+        }
+    }
+}
+
+/// What decided which of the places sharing a name is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Clue {
+    /// Only one place bears the name (or all that do are close together).
+    Only,
+    /// A district, province or country named in the same paragraph (gazetteer entry).
+    Admin(usize),
+    /// The article's other places lie near it.
+    Neighbours,
+    /// The largest or most prominent of them.
+    Prominence,
 }
 
 /// Everything about an article that sentences need: places, section dates, outbreak.

@@ -149,6 +149,7 @@ mod tests {
                 start: 0,
                 end: 10,
                 trigger: "shelled".into(),
+                place_note: None,
                 highlights: Vec::new(),
             },
         }

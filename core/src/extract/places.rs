@@ -8,13 +8,13 @@ use chrono::Duration;
 use regex::Regex;
 
 use super::Mention;
-use super::context::{ArticleContext, Located};
+use super::context::{ArticleContext, Clue, Located};
 use super::layout::Sentence;
 use super::lexicon::{ANAPHORA, Anaphor, LOCATIVE, NON_EVENT_VERBS, SKIPPABLE};
 use super::sides::side_of;
 use super::triggers::TriggerHit;
 use super::words::{Word, words, words_after, words_before};
-use crate::gazetteer::{self, Gazetteer, PlaceMention};
+use crate::gazetteer::{self, Gazetteer, PlaceMention, fold};
 use crate::model::{DateSpan, EventKind, PlaceKind};
 
 #[allow(clippy::expect_used)] // constant pattern
@@ -42,56 +42,259 @@ impl ArticleContext<'_> {
             .collect()
     }
 
-    /// Chooses one entry per place mention; ambiguous names by the article's other places.
+    /// Chooses one entry per place mention. A name several places share is decided by, in
+    /// order: a district, province or country named in the same paragraph ("the village of
+    /// Aghdam in the Tovuz district"); the article's other places (the candidate with most of
+    /// them within 60 km); prominence (city, town, village; population; minor records last).
     pub(super) fn resolve_places(&self, found: Vec<PlaceMention>) -> Vec<Located> {
         let entries = &self.gazetteer.entries;
-        let unambiguous: Vec<usize> = found
-            .iter()
-            .filter(|m| m.candidates.len() == 1)
-            .filter_map(|m| m.candidates.first().copied())
-            .collect();
-        let located: Vec<Located> = found
-            .into_iter()
-            .filter(|m| m.start >= self.dateline_end)
-            .filter_map(|m| {
-                let entry = if m.candidates.len() == 1 {
-                    (*m.candidates.first()?, false)
-                } else {
-                    let first = *m.candidates.first()?;
-                    let near =
-                        |a: usize, b: usize| distance_km(entries.get(a), entries.get(b)) < 50.0;
-                    if m.candidates.iter().all(|&c| near(c, first)) {
+        let mut admin_of_paragraph: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut located = Vec::with_capacity(found.len());
+        for (i, m) in found.iter().enumerate() {
+            if m.start < self.dateline_end {
+                continue;
+            }
+            let (entry, clue) = match m.candidates.as_slice() {
+                [] => continue,
+                [only] => (*only, Clue::Only),
+                [first, ..] => {
+                    let near = |a: usize, b: usize| {
+                        entry_distance_km(entries.get(a), entries.get(b)) < 50.0
+                    };
+                    if m.candidates.iter().all(|&c| near(c, *first)) {
+                        // the place the spelling is the name of, then the most specific kind
+                        // (a town over its district), then the most prominent of the settlements
+                        let written = self.written(m);
                         let best = m.candidates.iter().copied().min_by_key(|&c| {
-                            entries.get(c).map_or(9, |e| e.kind.specificity_rank())
-                        })?;
-                        (best, false)
+                            entries.get(c).map(|e| {
+                                (
+                                    !named_as(e, &written),
+                                    e.kind.specificity_rank().max(1),
+                                    std::cmp::Reverse(e.prominence()),
+                                )
+                            })
+                        });
+                        let Some(best) = best else { continue };
+                        (best, Clue::Only)
                     } else {
-                        let support = |c: usize| {
-                            unambiguous
-                                .iter()
-                                .filter(|&&u| {
-                                    u != c && distance_km(entries.get(c), entries.get(u)) < 90.0
-                                })
-                                .count()
+                        let paragraph = self.paragraph_of(m.start);
+                        let admin = match admin_of_paragraph.iter().find(|(p, _)| *p == paragraph) {
+                            Some((_, areas)) => areas.clone(),
+                            None => {
+                                let areas = self.areas_in_paragraph(paragraph);
+                                admin_of_paragraph.push((paragraph, areas.clone()));
+                                areas
+                            }
                         };
-                        let best = m
-                            .candidates
-                            .iter()
-                            .copied()
-                            .max_by_key(|&c| (support(c), std::cmp::Reverse(c)))?;
-                        (best, true)
+                        self.choose_homonym(m, i, &found, &admin)
                     }
-                };
-                Some(Located {
-                    start: m.start,
-                    end: m.end,
-                    entry: entry.0,
-                    ambiguous: entry.1,
+                }
+            };
+            let l = Located {
+                start: m.start,
+                end: m.end,
+                entry,
+                ambiguous: matches!(clue, Clue::Neighbours | Clue::Prominence),
+                clue,
+                homonyms: m.candidates.len(),
+                needs_context: m.needs_context,
+            };
+            if !self.is_compound(&l) {
+                located.push(l);
+            }
+        }
+        located
+    }
+
+    /// One of the places sharing the name at `found[index]`, and the clue that decided.
+    fn choose_homonym(
+        &self,
+        mention: &PlaceMention,
+        index: usize,
+        found: &[PlaceMention],
+        areas: &[usize],
+    ) -> (usize, Clue) {
+        let entries = &self.gazetteer.entries;
+        let in_area = |c: usize| {
+            let e = entries.get(c)?;
+            areas.iter().copied().find(|&a| {
+                entries.get(a).is_some_and(|area| match area.kind {
+                    PlaceKind::District | PlaceKind::Province => {
+                        e.admin.as_deref().is_some_and(|admin| {
+                            area.name
+                                .strip_suffix(" District")
+                                .or_else(|| area.name.strip_suffix(" Province"))
+                                .is_some_and(|base| base == admin)
+                        })
+                    }
+                    _ => false,
                 })
             })
-            .filter(|l| !self.is_compound(l))
-            .collect();
-        located
+        };
+        let in_country = |c: usize| {
+            let e = entries.get(c)?;
+            areas.iter().copied().find(|&a| {
+                entries.get(a).is_some_and(|area| {
+                    area.kind == PlaceKind::Country && area.country == e.country
+                })
+            })
+        };
+        // the other place names: of the same sentence first (how many lie within 60 km, then
+        // how close they are), then of the whole article (how many distinct names within 60 km)
+        let sentence = self.sentence_of(mention.start);
+        let support = |c: usize| {
+            let e = entries.get(c);
+            let nearest = |other: &PlaceMention| {
+                other
+                    .candidates
+                    .iter()
+                    .filter(|&&o| o != c)
+                    .filter(|&&o| {
+                        entries
+                            .get(o)
+                            .is_some_and(|o| o.kind.specificity_rank() <= 4)
+                    })
+                    .map(|&o| entry_distance_km(e, entries.get(o)))
+                    .fold(f64::INFINITY, f64::min)
+            };
+            let others = found
+                .iter()
+                .enumerate()
+                .filter(|(j, other)| *j != index && other.candidates != mention.candidates);
+            let (mut near_here, mut distance_here, mut near_anywhere) = (0, 0.0, Vec::new());
+            for (_, other) in others {
+                let d = nearest(other);
+                if d < 60.0 {
+                    if self.sentence_of(other.start) == sentence {
+                        near_here += 1;
+                        distance_here += d;
+                    }
+                    if !near_anywhere.contains(&&other.candidates) {
+                        near_anywhere.push(&other.candidates);
+                    }
+                }
+            }
+            (
+                near_here,
+                -(distance_here.round() as i64),
+                near_anywhere.len(),
+            )
+        };
+        let candidates = mention.candidates.iter().copied();
+        if let Some((c, area)) = candidates.clone().find_map(|c| in_area(c).map(|a| (c, a))) {
+            return (c, Clue::Admin(area));
+        }
+        // narrow the field by what the text says, as long as someone is left
+        let mut pool: Vec<usize> = mention.candidates.clone();
+        let narrow = |pool: &mut Vec<usize>, keep: &dyn Fn(usize) -> bool| {
+            let kept: Vec<usize> = pool.iter().copied().filter(|&c| keep(c)).collect();
+            if !kept.is_empty() {
+                *pool = kept;
+            }
+        };
+        let kind_of = |c: usize| entries.get(c).map(|e| e.kind);
+        if self.village_cue(mention) {
+            narrow(&mut pool, &|c| kind_of(c) == Some(PlaceKind::Village));
+        }
+        narrow(&mut pool, &|c| in_country(c).is_some());
+        let country_decided = pool.len() < mention.candidates.len();
+        // a town or city over villages of the same name
+        narrow(&mut pool, &|c| {
+            matches!(kind_of(c), Some(PlaceKind::City | PlaceKind::Town))
+        });
+        let best_support = pool.iter().map(|&c| support(c)).max().unwrap_or((0, 0, 0));
+        let before_support = pool.len();
+        narrow(&mut pool, &|c| support(c) == best_support);
+        let written = self.written(mention);
+        let best = pool
+            .iter()
+            .copied()
+            .max_by_key(|&c| {
+                let named = entries.get(c).is_some_and(|e| named_as(e, &written));
+                (
+                    named,
+                    entries.get(c).map(gazetteer::Entry::prominence),
+                    std::cmp::Reverse(c),
+                )
+            })
+            .unwrap_or(mention.candidates[0]);
+        let clue = if best_support != (0, 0, 0) && pool.len() < before_support {
+            Clue::Neighbours
+        } else if country_decided && let Some(country) = in_country(best) {
+            Clue::Admin(country)
+        } else {
+            Clue::Prominence
+        };
+        (best, clue)
+    }
+
+    /// "the village of X", "the villages of X and Y", "X village": the text says a village.
+    fn village_cue(&self, mention: &PlaceMention) -> bool {
+        let paragraph_start = self
+            .text
+            .get(..mention.start)
+            .map_or(0, |b| b.rfind('\n').map_or(0, |i| i + 1));
+        let before = self
+            .text
+            .get(paragraph_start..mention.start)
+            .unwrap_or_default();
+        let after = self.text.get(mention.end..).unwrap_or_default();
+        let said = |w: &Word<'_>| matches!(w.as_str(), "village" | "villages" | "hamlet");
+        let before = words_before(before, 6);
+        words_after(after, 1).iter().any(said)
+            || (before.iter().any(said) && before.iter().any(|w| w == "of"))
+    }
+
+    /// The folded spelling of a mention as written.
+    fn written(&self, mention: &PlaceMention) -> String {
+        fold(
+            self.text
+                .get(mention.start..mention.end)
+                .unwrap_or_default(),
+        )
+        .0
+    }
+
+    /// Index of the sentence holding byte `at`.
+    fn sentence_of(&self, at: usize) -> usize {
+        self.layout
+            .sentences
+            .partition_point(|s| s.start <= at)
+            .saturating_sub(1)
+    }
+
+    /// Index of the paragraph holding byte `at`.
+    fn paragraph_of(&self, at: usize) -> usize {
+        let sentences = &self.layout.sentences;
+        let i = sentences
+            .partition_point(|s| s.start <= at)
+            .saturating_sub(1);
+        sentences.get(i).map_or(0, |s| s.paragraph)
+    }
+
+    /// Districts, provinces and countries named in a paragraph (gazetteer entries).
+    fn areas_in_paragraph(&self, paragraph: usize) -> Vec<usize> {
+        let sentences = &self.layout.sentences;
+        let mut of_paragraph = sentences.iter().filter(|s| s.paragraph == paragraph);
+        let Some(first) = of_paragraph.next() else {
+            return Vec::new();
+        };
+        let end = of_paragraph.next_back().map_or(first.end, |s| s.end);
+        self.find_places(first.start, end)
+            .into_iter()
+            .filter_map(|m| match m.candidates.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            })
+            .filter(|&e| {
+                self.gazetteer.entries.get(e).is_some_and(|e| {
+                    matches!(
+                        e.kind,
+                        PlaceKind::District | PlaceKind::Province | PlaceKind::Country
+                    )
+                })
+            })
+            .collect()
     }
 
     /// "the capital" of Nagorno-Karabakh (Stepanakert), when the article is about Karabakh.
@@ -119,12 +322,7 @@ impl ArticleContext<'_> {
                     let qualified = after.trim_start().starts_with("of")
                         || words_before(before, 1).iter().any(|w| side_of(w).is_some());
                     if !qualified && m.start() >= self.dateline_end {
-                        located.push(Located {
-                            start: m.start(),
-                            end: m.end(),
-                            entry: stepanakert,
-                            ambiguous: false,
-                        });
+                        located.push(Located::implied(m.start(), m.end(), stepanakert));
                     }
                 }
             }
@@ -152,21 +350,85 @@ impl ArticleContext<'_> {
     ) -> Vec<Located> {
         let lo = self.places.partition_point(|p| p.start < sentence.start);
         let hi = self.places.partition_point(|p| p.start < sentence.end);
-        self.places
+        let all: Vec<Located> = self
+            .places
             .get(lo..hi)
             .unwrap_or_default()
             .iter()
             .copied()
             .filter(|p| p.end <= sentence.end)
+            .collect();
+        all.iter()
+            .copied()
             .filter(|p| {
                 let entry = self.gazetteer.entries.get(p.entry);
                 let metonymic = entry.is_some_and(|e| {
                     e.kind == PlaceKind::Country || matches!(e.name.as_str(), "Baku" | "Yerevan")
                 });
-                !metonymic || self.governed(sentence.start, p, triggers_abs)
+                let needs_context = p.needs_context;
+                (!metonymic || self.governed(sentence.start, p, triggers_abs))
+                    && (!needs_context || self.in_place_context(sentence, p, &all, triggers_abs))
             })
             .filter(|p| !self.governed_by_other_verb(sentence.start, p))
             .collect()
+    }
+
+    /// Whether the sentence treats a name that is also an ordinary word as a place: a
+    /// preposition or trigger governs it ("in Gosh", "shelled Bank"), a place noun follows
+    /// ("Sis village"), it stands in a list with other places ("Sotk, Kut and Vardenis"), or a
+    /// trigger follows it closely ("Sus was shelled").
+    fn in_place_context(
+        &self,
+        sentence: &Sentence,
+        place: &Located,
+        all: &[Located],
+        triggers_abs: &[TriggerHit],
+    ) -> bool {
+        if self.governed(sentence.start, place, triggers_abs) {
+            return true;
+        }
+        let after = self.text.get(place.end..sentence.end).unwrap_or_default();
+        let next = words_after(after, 1);
+        if next.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "village"
+                    | "villages"
+                    | "town"
+                    | "city"
+                    | "settlement"
+                    | "district"
+                    | "region"
+                    | "community"
+                    | "area"
+            )
+        }) {
+            return true;
+        }
+        let listed = |gap: &str| {
+            let gap = gap.trim();
+            matches!(gap, "," | "and" | ", and" | "or" | ", or")
+        };
+        let in_list = all.iter().any(|q| {
+            q.start != place.start
+                && ((q.end <= place.start
+                    && listed(self.text.get(q.end..place.start).unwrap_or("x")))
+                    || (place.end <= q.start
+                        && listed(self.text.get(place.end..q.start).unwrap_or("x"))))
+        });
+        // a trigger closely after ("Sus was shelled") or before with only "of", "the" and the
+        // like between ("shelling of Tartar")
+        let trigger_before = triggers_abs.iter().any(|t| {
+            t.end <= place.start
+                && place.start - t.end <= 16
+                && words(self.text.get(t.end..place.start).unwrap_or_default())
+                    .all(|w| SKIPPABLE.contains(&w.as_str()) || LOCATIVE.contains(&w.as_str()))
+        });
+        in_list
+            || trigger_before
+            || triggers_abs
+                .iter()
+                .any(|t| t.start >= place.end && t.start - place.end <= 12)
     }
 
     /// "fled to Armenia", "visited Goris", "met in Yerevan": a place that belongs to a verb that
@@ -285,12 +547,7 @@ impl ArticleContext<'_> {
         }
         // "the region" of an article about one region
         let region = self.dominant().filter(|_| anaphor == Anaphor::Region)?;
-        Some(Located {
-            start: 0,
-            end: 0,
-            entry: region,
-            ambiguous: false,
-        })
+        Some(Located::implied(0, 0, region))
     }
 
     /// A strike on a named side's forces ("drone strikes on Armenian air defense vehicles") in an
@@ -307,21 +564,25 @@ impl ArticleContext<'_> {
         let side = ws.iter().skip(1).any(|w| {
             side_of(w).is_some() || matches!(w.as_str(), "enemy" | "separatist" | "separatists")
         });
-        (prep && side).then_some(Located {
-            start: hit.start,
-            end: hit.end,
-            entry: region,
-            ambiguous: false,
-        })
+        (prep && side).then_some(Located::implied(hit.start, hit.end, region))
     }
 }
 
-pub(super) fn distance_km(a: Option<&gazetteer::Entry>, b: Option<&gazetteer::Entry>) -> f64 {
-    use geo::{Distance, Haversine, Point};
+/// Whether `written` (folded) is the entry's own name, or that of its district or province
+/// without the word "District" or "Province".
+fn named_as(entry: &gazetteer::Entry, written: &str) -> bool {
+    let name = entry
+        .name
+        .strip_suffix(" District")
+        .or_else(|| entry.name.strip_suffix(" Province"))
+        .unwrap_or(&entry.name);
+    fold(name).0 == written || fold(&entry.name).0 == written
+}
+
+/// Great-circle distance between two entries, kilometres; infinite when one is missing.
+pub(super) fn entry_distance_km(a: Option<&gazetteer::Entry>, b: Option<&gazetteer::Entry>) -> f64 {
     match (a, b) {
-        (Some(a), Some(b)) => {
-            Haversine.distance(Point::new(a.lon, a.lat), Point::new(b.lon, b.lat)) / 1000.0
-        }
+        (Some(a), Some(b)) => a.distance_km(b),
         _ => f64::INFINITY,
     }
 }

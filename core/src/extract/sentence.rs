@@ -2,11 +2,11 @@
 //! which trigger, then framing, withdrawal, date, status, sides and confidence for each.
 
 use super::Mention;
-use super::context::{ArticleContext, Located};
+use super::context::{ArticleContext, Clue, Located};
 use super::layout::Sentence;
 use super::lexicon::Form;
 use super::modality::{self, Framing};
-use super::places::distance_km;
+use super::places::entry_distance_km;
 use super::sides;
 use super::triggers::{self, TriggerHit};
 use crate::model::{
@@ -85,7 +85,7 @@ impl ArticleContext<'_> {
                     q_rank < rank
                         && (rank >= 4
                             || rank == 3
-                                && distance_km(
+                                && entry_distance_km(
                                     self.gazetteer.entries.get(p.entry),
                                     self.gazetteer.entries.get(q.entry),
                                 ) < 60.0)
@@ -158,11 +158,40 @@ impl ArticleContext<'_> {
                         start: sentence.start as u64,
                         end: sentence.end as u64,
                         trigger: trigger.to_owned(),
+                        place_note: self.place_note(&p),
                         highlights: highlights(sentence.start, hit, &p, date_words),
                     },
                 });
             }
         }
+    }
+}
+
+impl ArticleContext<'_> {
+    /// Why `place` was chosen among the places bearing its name, in plain words; `None` when
+    /// only one place bears it.
+    fn place_note(&self, place: &Located) -> Option<String> {
+        let entry = self.gazetteer.entry(place.entry)?;
+        let written = self.text.get(place.start..place.end).unwrap_or(&entry.name);
+        let within = entry
+            .admin
+            .as_deref()
+            .filter(|a| *a != entry.name)
+            .map(|a| format!(" in {a}"))
+            .unwrap_or_default();
+        let why = match place.clue {
+            Clue::Only => return None,
+            Clue::Admin(area) => format!(
+                "the one{within}, as {} is named nearby",
+                self.gazetteer.entry(area)?.name
+            ),
+            Clue::Neighbours => format!("the one{within}, near the article's other places"),
+            Clue::Prominence => format!("the one{within}, the most prominent (no other clue)"),
+        };
+        Some(format!(
+            "One of {} places named {written}: {why}.",
+            place.homonyms
+        ))
     }
 }
 
