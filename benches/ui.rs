@@ -61,6 +61,7 @@ fn synthetic_dataset(n: usize, seed: u64) -> karabakh_core::model::Dataset {
                     end: sentence.len() as u64,
                     trigger: "shelling".into(),
                     place_note: None,
+                    date_note: None,
                     highlights: Vec::new(),
                 })
                 .collect();

@@ -506,6 +506,7 @@ mod tests {
                 end: sentence.len() as u64,
                 trigger: "shelled".into(),
                 place_note: None,
+                date_note: None,
                 highlights: Vec::new(),
             }],
         }

@@ -341,6 +341,11 @@ pub struct Source {
     /// the one in Tovuz District, which the paragraph names").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place_note: Option<String>,
+    /// Where the date came from when it is not written whole in the sentence ("year 2020 from
+    /// 'Ganja 2020'", "counted from the publication date, 17 Oct 2020", "the section heading
+    /// 'October 3': no date in the sentence").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
     /// Byte ranges inside `sentence` to emphasise in the viewer (not part of the JSON output).
     #[serde(skip)]
     pub highlights: Vec<Highlight>,

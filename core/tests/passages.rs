@@ -182,10 +182,10 @@ const CASES: &[Case] = &[
     ),
     // undated without any publication date
     case(
-        "no publication date, no year",
+        "no publication date, no year: the date falls in the 44-day war",
         "",
         "Armenian forces shelled Tartar on 4 October.",
-        &[("strike", "Tartar", "undated", "reported")],
+        &[("strike", "Tartar", "2020-10-04", "reported")],
     ),
     case(
         "no publication date, full date",

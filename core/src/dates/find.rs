@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, Weekday};
 
 use super::patterns::{Caps, GATES, ORDINALS, PATTERNS, has_digit, leftmost, matches};
-use super::{DateMention, DateRole, DateValue, MonthPart, Relative};
+use super::{DateMention, DateRole, DateValue, MonthPart, Relative, Season};
 
 /// Finds every date expression in `text`, leftmost-longest, without overlaps.
 ///
@@ -21,7 +21,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     // longer than the alternative the combined pattern chose).
     let mut windows: Vec<(usize, usize)> = Vec::new();
     for m in p.any.find_iter(text) {
-        let mut end = (m.end() + 24).min(text.len());
+        let mut end = (m.end() + 40).min(text.len());
         while end < text.len()
             && (!text.is_char_boundary(end)
                 || text
@@ -50,6 +50,18 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     for d in found {
         if kept.last().is_some_and(|k| d.start < k.end) {
             continue;
+        }
+        // "on Saturday, October 17", "overnight October 16-17": the calendar date says it
+        let absolute = matches!(d.value, DateValue::Day { .. } | DateValue::Days { .. });
+        if let Some(k) = kept.last()
+            && absolute
+            && matches!(k.value, DateValue::Relative(_))
+            && k.role != DateRole::Future
+            && text
+                .get(k.end..d.start)
+                .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty() || gap.trim() == "on")
+        {
+            kept.pop();
         }
         kept.push(d);
     }
@@ -119,13 +131,22 @@ fn find_in_window(full: &str, lo: usize, hi: usize, anchored: bool, found: &mut 
     }
     if w.digits && w.months {
         day_and_month_dates(&w, found);
+        day_range_dates(&w, found);
         month_year_dates(&w, found);
     }
     if w.months {
         month_only_dates(&w, found);
+        nth_weekday_dates(&w, found);
+        bare_month_dates(&w, found);
+        if !w.digits {
+            // "March first", "the first of March"
+            day_and_month_dates(&w, found);
+        }
     }
     if w.digits {
         year_dates(&w, found);
+        ordinal_day_dates(&w, found);
+        season_dates(&w, found);
     }
     if GATES.relative.find(&lower).is_some() {
         relative_dates(&w, found);
@@ -148,9 +169,17 @@ fn numeric_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
         } else {
             continue;
         };
-        if let (Ok(year), Ok(month), Ok(day)) = (y.parse(), mo.parse(), d.parse())
-            && NaiveDate::from_ymd_opt(year, month, day).is_some()
-        {
+        let (Ok(year), Ok(mut month), Ok(mut day)) =
+            (y.parse::<i32>(), mo.parse::<u32>(), d.parse::<u32>())
+        else {
+            continue;
+        };
+        // day first, as this region's press writes; month first only when the day cannot be
+        // a month ("09/27/2020")
+        if c.name("dd").is_some() && month > 12 && day <= 12 {
+            std::mem::swap(&mut month, &mut day);
+        }
+        if NaiveDate::from_ymd_opt(year, month, day).is_some() {
             let value = DateValue::Day {
                 year: Some(year),
                 month,
@@ -169,13 +198,16 @@ fn year_of(c: &Caps<'_>) -> Option<i32> {
 fn day_and_month_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
     for re in [&PATTERNS.day_month, &PATTERNS.month_day] {
         for c in w.matches(re) {
-            let (Some(m), Some(mon), Some(day)) = (c.get(0), c.name("mon"), c.name("day")) else {
+            let (Some(m), Some(mon), Some(day)) =
+                (c.get(0), c.name("mon"), c.name("day").or(c.name("dword")))
+            else {
                 continue;
             };
             if !plausible_month(w.text, mon.start(), mon.end()) {
                 continue;
             }
-            let (Some(month), Ok(day)) = (month_number(mon.as_str()), day.as_str().parse::<u32>())
+            let (Some(month), Some(day)) =
+                (month_number(mon.as_str()), ordinal_number(day.as_str()))
             else {
                 continue;
             };
@@ -189,6 +221,136 @@ fn day_and_month_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
             };
             w.push(found, m.start(), m.end(), value, w.role_at(m.start()));
         }
+    }
+}
+
+/// "13-15 July", "from 13 to 15 July", "between 8 and 10 February", "the night of 12 to 13
+/// September", "30 September to 2 October", "July 13-15", "September 30 to October 2".
+fn day_range_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for re in [&PATTERNS.day_range, &PATTERNS.month_day_range] {
+        for c in w.matches(re) {
+            let (Some(m), Some(mon), Some(d1), Some(d2)) =
+                (c.get(0), c.name("mon"), c.name("d1"), c.name("d2"))
+            else {
+                continue;
+            };
+            if !plausible_month(w.text, mon.start(), mon.end()) {
+                continue;
+            }
+            let Some(named) = month_number(mon.as_str()) else {
+                continue;
+            };
+            let other = c
+                .name("m1")
+                .or(c.name("m2"))
+                .and_then(|x| month_number(x.as_str()));
+            let (Some(first), Some(last)) =
+                (ordinal_number(d1.as_str()), ordinal_number(d2.as_str()))
+            else {
+                continue;
+            };
+            // "30 September to 2 October": m1 is the first month; "September 30 to October 2":
+            // m2 is the last month
+            let (month, last_month) = match (c.name("m1"), other) {
+                (Some(_), Some(first_month)) => (first_month, named),
+                (None, Some(last_month)) => (named, last_month),
+                _ => (named, named),
+            };
+            let ordered = (month, first) < (last_month, last);
+            if !(1..=31).contains(&first) || !(1..=31).contains(&last) || !ordered {
+                continue;
+            }
+            let value = DateValue::Days {
+                year: year_of(&c),
+                month,
+                first,
+                last_month,
+                last,
+            };
+            w.push(found, m.start(), m.end(), value, w.role_at(m.start()));
+        }
+    }
+}
+
+/// "the first Tuesday of October", "the last Monday of March 2021".
+fn nth_weekday_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for c in w.matches(&PATTERNS.nth_weekday) {
+        let (Some(m), Some(nth), Some(wd), Some(mon)) =
+            (c.get(0), c.name("nth"), c.name("nwd"), c.name("mon"))
+        else {
+            continue;
+        };
+        let nth = match nth.as_str().to_ascii_lowercase().as_str() {
+            "last" => 0,
+            other => ordinal_number(other).unwrap_or(1),
+        };
+        if let (Some(weekday), Some(month)) = (weekday(wd.as_str()), month_number(mon.as_str())) {
+            let value = DateValue::NthWeekday {
+                year: year_of(&c),
+                month,
+                weekday,
+                nth,
+            };
+            w.push(found, m.start(), m.end(), value, w.role_at(m.start()));
+        }
+    }
+}
+
+/// "on the 15th", unless a month follows ("on the 15th of March" is a day and month).
+fn ordinal_day_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for c in w.matches(&PATTERNS.ordinal_day) {
+        let (Some(m), Some(od)) = (c.get(0), c.name("od")) else {
+            continue;
+        };
+        let rest = w.text.get(m.end()..).unwrap_or_default().trim_start();
+        let rest = rest.strip_prefix("of ").unwrap_or(rest);
+        if month_number(rest.get(..3).unwrap_or_default()).is_some() {
+            continue;
+        }
+        if let Some(day) = ordinal_number(od.as_str()).filter(|d| (1..=31).contains(d)) {
+            w.push(
+                found,
+                m.start(),
+                m.end(),
+                DateValue::OrdinalDay(day),
+                DateRole::At,
+            );
+        }
+    }
+}
+
+/// "the summer of 2020", "winter 2021".
+fn season_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for c in w.matches(&PATTERNS.season) {
+        let (Some(m), Some(season), Some(year)) = (c.get(0), c.name("season"), year_of(&c)) else {
+            continue;
+        };
+        let season = match season.as_str().to_ascii_lowercase().as_str() {
+            "spring" => Season::Spring,
+            "summer" => Season::Summer,
+            "winter" => Season::Winter,
+            _ => Season::Autumn,
+        };
+        let value = DateValue::Season { year, season };
+        w.push(found, m.start(), m.end(), value, w.role_at(m.start()));
+    }
+}
+
+/// A capitalised month alone: "…shelled Ganja March." (its year from the context).
+fn bare_month_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for c in w.matches(&PATTERNS.bare_month) {
+        let (Some(m), Some(month)) = (
+            c.get(0),
+            c.name("bare").and_then(|b| month_number(b.as_str())),
+        ) else {
+            continue;
+        };
+        let value = DateValue::Month {
+            year: None,
+            month,
+            part: None,
+        };
+        w.push(found, m.start(), m.end(), value, w.role_at(m.start()));
     }
 }
 
@@ -231,12 +393,15 @@ fn month_only_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
         if rest.len() >= 4 && rest.as_bytes().iter().take(4).all(u8::is_ascii_digit) {
             continue;
         }
-        let prep = prep.as_str().to_ascii_lowercase();
+        let prep = prep
+            .as_str()
+            .to_ascii_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let part = match prep.as_str() {
-            "early" | "mid" | "late" | "the end of" | "the beginning of" | "the middle of" => {
-                Some(month_part(&prep))
-            }
-            _ => None,
+            "in" | "since" | "during" | "until" | "by" | "from" | "last" | "this" => None,
+            _ => Some(month_part(&prep)),
         };
         let role = match prep.as_str() {
             "since" | "until" | "by" | "from" => DateRole::Bound,
@@ -281,16 +446,21 @@ fn relative_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
         };
         let lower = rel.as_str().to_ascii_lowercase();
         let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-        let (value, role) = if let Some(wd) = c.name("wd").and_then(|w| weekday(w.as_str())) {
+        let weekday_of = |name: &str| c.name(name).and_then(|w| weekday(w.as_str()));
+        let (value, role) = if let Some(wd) = weekday_of("lwd") {
+            (Relative::LastWeekday(wd), DateRole::At)
+        } else if let Some(wd) = weekday_of("wd").or_else(|| weekday_of("wda")) {
             (Relative::Weekday(wd), w.role_at(m.start()))
-        } else if let Some(n) = c.name("n").and_then(|n| small_number(n.as_str())) {
-            (Relative::DaysAgo(n), DateRole::At)
+        } else if let Some(n) = c.name("n").and_then(|n| count_word(n.as_str())) {
+            (Relative::DaysAgo(i64::from(n)), DateRole::At)
         } else if let (Some(n), Some(unit)) = (
             c.name("an").and_then(|n| count_word(n.as_str())),
             c.name("unit"),
         ) {
             let unit = unit.as_str().to_ascii_lowercase();
-            let value = if unit.starts_with("week") {
+            let value = if unit.starts_with("fortnight") {
+                Relative::WeeksAgo(n.saturating_mul(2))
+            } else if unit.starts_with("week") {
                 Relative::WeeksAgo(n)
             } else if unit.starts_with("month") {
                 Relative::MonthsAgo(n)
@@ -298,6 +468,41 @@ fn relative_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
                 Relative::MonthsAgo(n.saturating_mul(12))
             };
             (value, DateRole::At)
+        } else if let (Some(n), Some(unit)) = (
+            c.name("pn").and_then(|n| count_word(n.as_str())),
+            c.name("punit"),
+        ) {
+            let unit = unit.as_str().to_ascii_lowercase();
+            let value = match unit.as_str() {
+                "weeks" => Relative::PastDays(n.saturating_mul(7)),
+                "months" => Relative::PastMonths(n),
+                _ => Relative::PastDays(n),
+            };
+            (value, DateRole::At)
+        } else if let Some(unit) = c.name("pw") {
+            let value = match unit.as_str().to_ascii_lowercase().as_str() {
+                "week" => Relative::PastDays(7),
+                "month" => Relative::PastDays(30),
+                _ => Relative::PastMonths(12),
+            };
+            (value, DateRole::At)
+        } else if let Some(unit) = c.name("prev") {
+            let value = match unit.as_str().to_ascii_lowercase().as_str() {
+                "week" => Relative::LastWeek,
+                "month" => Relative::LastMonth,
+                _ => Relative::LastYear,
+            };
+            (value, DateRole::At)
+        } else if let Some(part) = c.name("lmp") {
+            (
+                Relative::LastMonthPart(month_part(part.as_str())),
+                DateRole::At,
+            )
+        } else if let Some(part) = c.name("tmp") {
+            (
+                Relative::ThisMonthPart(month_part(part.as_str())),
+                DateRole::At,
+            )
         } else if let Some(mo) = c
             .name("pm")
             .or(c.name("lm"))
@@ -309,6 +514,7 @@ fn relative_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
                 "today" | "tonight" | "this morning" | "this afternoon" | "this evening" => {
                     (Relative::Today, DateRole::At)
                 }
+                "the day before yesterday" => (Relative::DaysAgo(2), DateRole::At),
                 "yesterday"
                 | "last night"
                 | "overnight"
@@ -326,6 +532,7 @@ fn relative_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
                 }
                 "last month" => (Relative::LastMonth, DateRole::At),
                 "this month" | "earlier this month" => (Relative::ThisMonth, DateRole::At),
+                "this year" | "earlier this year" => (Relative::ThisYear, DateRole::At),
                 "last year" | "the previous year" => (Relative::LastYear, DateRole::At),
                 _ => (Relative::Today, DateRole::Future),
             }
@@ -340,14 +547,26 @@ fn day_of_fighting_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
         let (Some(m), Some(o)) = (c.get(0), c.name("o1").or(c.name("o2")).or(c.name("o3"))) else {
             continue;
         };
-        if let Some(n) = ordinal_number(o.as_str()) {
+        // "the third day of October" is a date, not a count
+        let rest = w.text.get(m.end()..).unwrap_or_default().trim_start();
+        let month_follows = rest
+            .strip_prefix("of ")
+            .and_then(|r| r.get(..3))
+            .and_then(month_number)
+            .is_some();
+        if let Some(n) = ordinal_number(o.as_str()).filter(|_| !month_follows) {
             let value = DateValue::Relative(Relative::DayOfFighting(n));
             w.push(found, m.start(), m.end(), value, DateRole::At);
         }
     }
 }
 
-fn month_number(name: &str) -> Option<u32> {
+/// The month a name or abbreviation stands for (1–12).
+///
+/// ```
+/// assert_eq!(karabakh_core::dates::month_number("Sept."), Some(9));
+/// ```
+pub fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
     let months = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -373,25 +592,18 @@ fn weekday(name: &str) -> Option<Weekday> {
     name.to_ascii_lowercase().get(..3)?.parse().ok()
 }
 
-fn small_number(text: &str) -> Option<i64> {
-    match text.to_ascii_lowercase().as_str() {
-        "two" => Some(2),
-        "three" => Some(3),
-        "four" => Some(4),
-        "five" => Some(5),
-        "six" => Some(6),
-        digits => digits.parse().ok(),
-    }
-}
-
-/// "a", "two" … "ten" or digits as a count.
+/// "a", "two" … "twelve", "few" (3), "several" (5) or digits as a count.
 fn count_word(text: &str) -> Option<u32> {
     let words = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
     ];
     let lower = text.to_ascii_lowercase();
-    if lower == "a" || lower == "an" {
-        return Some(1);
+    match lower.as_str() {
+        "a" | "an" => return Some(1),
+        "few" => return Some(3),
+        "several" => return Some(5),
+        _ => {}
     }
     words
         .iter()

@@ -13,7 +13,7 @@ mod resolve;
 
 use chrono::{NaiveDate, Weekday};
 
-pub use find::{day_of_fighting, find_dates};
+pub use find::{day_of_fighting, find_dates, month_number};
 pub use resolve::{first_full_date, first_heading_date, resolve};
 
 #[cfg(doc)]
@@ -66,6 +66,33 @@ pub enum Relative {
     WeeksAgo(u32),
     /// "two months ago", "a year ago": the month that many months before the reference.
     MonthsAgo(u32),
+    /// "last Tuesday", "this past Monday", "the previous Friday": the most recent such day
+    /// strictly before the reference (a week back when the reference is that weekday).
+    LastWeekday(Weekday),
+    /// "the past three days", "the last two weeks" (in days), "the past week": the days up to
+    /// the reference.
+    PastDays(u32),
+    /// "the past two months": the months up to the reference.
+    PastMonths(u32),
+    /// "earlier this year", "this year": the reference's year up to the reference.
+    ThisYear,
+    /// "late last month", "at the beginning of last month".
+    LastMonthPart(MonthPart),
+    /// "at the end of the month", "the beginning of this month": part of the reference's month.
+    ThisMonthPart(MonthPart),
+}
+
+/// A season of a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Season {
+    /// March to May.
+    Spring,
+    /// June to August.
+    Summer,
+    /// September to November.
+    Autumn,
+    /// December to February (of the next year).
+    Winter,
 }
 
 /// What a date expression says, before resolution.
@@ -87,6 +114,26 @@ pub enum DateValue {
     Year(i32),
     /// Relative to the reference date.
     Relative(Relative),
+    /// A span of days: "13-15 July", "between 8 and 10 February", "30 September to 2 October"
+    /// (`last_month` is the month of the last day).
+    Days {
+        year: Option<i32>,
+        month: u32,
+        first: u32,
+        last_month: u32,
+        last: u32,
+    },
+    /// "on the 15th": a day of the reference's month (of the month before, when later).
+    OrdinalDay(u32),
+    /// "the first Tuesday of October" (`nth` 1–4), "the last Monday of March" (`nth` 0).
+    NthWeekday {
+        year: Option<i32>,
+        month: u32,
+        weekday: Weekday,
+        nth: u32,
+    },
+    /// "the summer of 2020".
+    Season { year: i32, season: Season },
 }
 
 /// How a date expression relates to the events of its sentence.
@@ -284,5 +331,119 @@ mod tests {
                 .and_then(|f| resolve(f.value, None, None, None)),
             None
         );
+    }
+
+    /// Resolves the first date of `text` against `reference` as (first day, last day).
+    fn span(text: &str, reference: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        one(text, reference).map(|s| (s.start, s.end))
+    }
+
+    #[test]
+    fn news_style_forms() {
+        // Tuesday 13 October 2020
+        let r = d(2020, 10, 13);
+        let day = |y, m, dd| Some((d(y, m, dd), d(y, m, dd))); // one day
+        let days = |a: NaiveDate, b: NaiveDate| Some((a, b));
+        for (text, want) in [
+            // weekdays, abbreviated, "last", the day before yesterday
+            ("shelled on Mon. the town", day(2020, 10, 12)),
+            ("on Thu, artillery fired", day(2020, 10, 8)),
+            ("troops entered last Tuesday", day(2020, 10, 6)),
+            ("the village was hit last Friday night", day(2020, 10, 9)),
+            ("this past Sunday", day(2020, 10, 11)),
+            ("the day before yesterday", day(2020, 10, 11)),
+            // nth weekday of a month
+            ("on the first Tuesday of October", day(2020, 10, 6)),
+            ("on the last Monday of March", day(2020, 3, 30)),
+            // ago, past, previous, earlier this…
+            ("five days ago", day(2020, 10, 8)),
+            ("a day ago", day(2020, 10, 12)),
+            ("3 weeks ago", days(d(2020, 9, 21), d(2020, 9, 27))),
+            ("a fortnight ago", days(d(2020, 9, 28), d(2020, 10, 4))),
+            (
+                "over the past three days",
+                days(d(2020, 10, 11), d(2020, 10, 13)),
+            ),
+            ("in the last 2 days", days(d(2020, 10, 12), d(2020, 10, 13))),
+            (
+                "during the past week",
+                days(d(2020, 10, 7), d(2020, 10, 13)),
+            ),
+            ("the previous week", days(d(2020, 10, 5), d(2020, 10, 11))),
+            ("earlier this month", days(d(2020, 10, 1), d(2020, 10, 13))),
+            ("earlier this year", days(d(2020, 1, 1), d(2020, 10, 13))),
+            ("late last month", days(d(2020, 9, 21), d(2020, 9, 30))),
+            (
+                "at the beginning of the month",
+                days(d(2020, 10, 1), d(2020, 10, 10)),
+            ),
+            // ordinals and bare days
+            ("on the 5th", day(2020, 10, 5)),
+            ("on the 25th", day(2020, 9, 25)),
+            ("March first", day(2020, 3, 1)),
+            ("the first of March", day(2020, 3, 1)),
+            ("February the 15th", day(2020, 2, 15)),
+            ("on the third day of October", day(2020, 10, 3)),
+            // parts of periods, bare months
+            ("at the end of April", days(d(2020, 4, 21), d(2020, 4, 30))),
+            ("end of April", days(d(2020, 4, 21), d(2020, 4, 30))),
+            ("in early October", days(d(2020, 10, 1), d(2020, 10, 10))),
+            ("shelled Ganja March.", days(d(2020, 3, 1), d(2020, 3, 31))),
+            ("in the summer of 2019", days(d(2019, 6, 1), d(2019, 8, 31))),
+            // numeric, day first; month first only when it must be
+            ("on 15.02.2013", day(2013, 2, 15)),
+            ("on 15/02/2013", day(2013, 2, 15)),
+            ("on 2013-02-15", day(2013, 2, 15)),
+            ("on 02/15/2013", day(2013, 2, 15)),
+            ("on 15-02-2013", day(2013, 2, 15)),
+            // ranges
+            ("July 13-15", days(d(2020, 7, 13), d(2020, 7, 15))),
+            ("from 13 to 15 July", days(d(2020, 7, 13), d(2020, 7, 15))),
+            (
+                "between 8 and 10 February",
+                days(d(2020, 2, 8), d(2020, 2, 10)),
+            ),
+            ("12–16 September", days(d(2020, 9, 12), d(2020, 9, 16))),
+            (
+                "on the night of 12 to 13 September",
+                days(d(2020, 9, 12), d(2020, 9, 13)),
+            ),
+            (
+                "overnight October 10-11",
+                days(d(2020, 10, 10), d(2020, 10, 11)),
+            ),
+            (
+                "from 30 September to 2 October",
+                days(d(2020, 9, 30), d(2020, 10, 2)),
+            ),
+            (
+                "September 30 to October 2, 2020",
+                days(d(2020, 9, 30), d(2020, 10, 2)),
+            ),
+            // a yearless date later in the year than the reference is last year's
+            ("on October 20", day(2019, 10, 20)),
+            (
+                "On 5 May, Armenian forces shelled the village.",
+                day(2020, 5, 5),
+            ),
+        ] {
+            assert_eq!(span(text, r), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn future_forms_are_marked() {
+        for text in [
+            "in two days",
+            "next Monday",
+            "in the coming weeks",
+            "tomorrow morning",
+        ] {
+            assert_eq!(
+                find_dates(text).first().map(|f| f.role),
+                Some(DateRole::Future),
+                "{text}"
+            );
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// Ordinal words, first to thirty-first, as dates and day counts write them.
 pub(super) const ORDINALS: &[&str] = &[
     "first",
     "second",
@@ -27,19 +28,53 @@ pub(super) const ORDINALS: &[&str] = &[
     "eighteenth",
     "nineteenth",
     "twentieth",
+    "twenty-first",
+    "twenty-second",
+    "twenty-third",
+    "twenty-fourth",
+    "twenty-fifth",
+    "twenty-sixth",
+    "twenty-seventh",
+    "twenty-eighth",
+    "twenty-ninth",
+    "thirtieth",
+    "thirty-first",
 ];
 
+/// The families of date expression, each one capturing pattern.
 pub(super) struct Patterns {
     /// Every pattern below in one alternation without captures: one fast pass finds where to look.
     pub(super) any: Regex,
+    /// "4 October", "the 3rd of October 2020", "the first of March", "third day of October".
     pub(super) day_month: Capturing,
+    /// "October 4", "Sept. 27, 2020", "March first", "February the 15th".
     pub(super) month_day: Capturing,
+    /// "13-15 July", "from 13 to 15 July", "between 8 and 10 February", "the night of 12 to 13
+    /// September", "30 September to 2 October".
+    pub(super) day_range: Capturing,
+    /// "July 13-15", "October 16-17, 2020", "September 30 to October 2".
+    pub(super) month_day_range: Capturing,
+    /// "October 2020", "mid-October 2020", "the end of March of 2021".
     pub(super) month_year: Capturing,
+    /// "in March", "mid-October", "since April", "end of April", "last September".
     pub(super) month_only: Capturing,
+    /// "in 2020", "since 1994".
     pub(super) year: Capturing,
+    /// "2020-09-27", "27.09.2020", "27/09/2020", "09/27/2020" (month first only when the day
+    /// cannot be a month).
     pub(super) numeric: Capturing,
+    /// "yesterday", "on Saturday", "last Tuesday", "two days ago", "the past three days"…
     pub(super) relative: Capturing,
+    /// "into a fifth day", "the 15th day of the war".
     pub(super) day_of_fighting: Capturing,
+    /// "the first Tuesday of October", "last Monday of March".
+    pub(super) nth_weekday: Capturing,
+    /// "on the 15th" (of the month of the reference date).
+    pub(super) ordinal_day: Capturing,
+    /// "in the summer of 2020", "winter 2021".
+    pub(super) season: Capturing,
+    /// A month named alone, capitalised ("…shelled Ganja March.").
+    pub(super) bare_month: Capturing,
 }
 
 /// A pattern with named groups, run anchored at a place the combined pattern found.
@@ -116,8 +151,9 @@ pub(super) fn leftmost<'t>(re: &Capturing, text: &'t str) -> Option<Caps<'t>> {
 pub(super) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let re = |p: &str| Regex::new(p).expect("date pattern");
     let cap = |p: &str| Capturing::new(p).expect("date pattern");
-    let ord = ORDINALS.join("|");
-    let sources = pattern_sources(&ord);
+    let mut ordinals: Vec<&str> = ORDINALS.to_vec();
+    ordinals.sort_by_key(|o| std::cmp::Reverse(o.len()));
+    let sources = pattern_sources(&ordinals.join("|"));
     let stripped: Vec<String> = sources
         .iter()
         .map(|p| format!("(?:{}\n)", strip_groups(p)))
@@ -126,23 +162,35 @@ pub(super) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let [
         day_month,
         month_day,
+        day_range,
+        month_day_range,
         month_year,
         month_only,
         year,
         numeric,
         relative,
         day_of_fighting,
+        nth_weekday,
+        ordinal_day,
+        season,
+        bare_month,
     ] = sources;
     Patterns {
         any,
         day_month: cap(&day_month),
         month_day: cap(&month_day),
+        day_range: cap(&day_range),
+        month_day_range: cap(&month_day_range),
         month_year: cap(&month_year),
         month_only: cap(&month_only),
         year: cap(&year),
         numeric: cap(&numeric),
         relative: cap(&relative),
         day_of_fighting: cap(&day_of_fighting),
+        nth_weekday: cap(&nth_weekday),
+        ordinal_day: cap(&ordinal_day),
+        season: cap(&season),
+        bare_month: cap(&bare_month),
     }
 });
 
@@ -177,6 +225,17 @@ pub(super) static GATES: LazyLock<Gates> = LazyLock::new(|| {
             "week",
             "next",
             "coming",
+            "past",
+            "month",
+            "year",
+            "mon",
+            "tue",
+            "wed",
+            "thu",
+            "fri",
+            "sat",
+            "sun",
+            " in ",
         ]),
     }
 });
@@ -208,43 +267,78 @@ fn strip_groups(pattern: &str) -> String {
     out
 }
 
-/// A month name or abbreviation, with an optional full stop ("Sept.").
-const MONTH: &str = r"
-    (?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
-           |sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+/// A month name or abbreviation with an optional full stop ("Sept."), captured as `group`.
+fn month(group: &str) -> String {
+    format!(
+        r"(?P<{group}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
+           |sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    )
+}
+
+/// A day of the month in digits, with an optional ordinal suffix ("4", "4th"), as `group`.
+fn day(group: &str) -> String {
+    format!(r"(?P<{group}>\d{{1,2}})(?:st|nd|rd|th)?")
+}
+
+const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const MONTH_NAMES: &str =
+    "january|february|march|april|may|june|july|august|september|october|november|december";
+const COUNTS: &str =
+    r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|\d{1,2}";
+/// Words that mark part of a month: "mid-October", "the end of April", "at the beginning of".
+const MONTH_PART: &str = r"early|mid|late|(?:at\s+)?(?:the\s+)?(?:end|beginning|start|middle)\s+of";
 
 /// The capturing patterns, in verbose syntax (`(?x)`: whitespace and `#` comments ignored),
-/// ASCII-only (`-u`), case-insensitive. `ord` is the alternation of ordinal words.
-fn pattern_sources(ord: &str) -> [String; 8] {
+/// ASCII-only (`-u`), case-insensitive unless a group says otherwise. `ord` is the alternation
+/// of ordinal words.
+fn pattern_sources(ord: &str) -> [String; 14] {
+    let (mon, m1, m2) = (month("mon"), month("m1"), month("m2"));
+    let (d, d1, d2) = (day("day"), day("d1"), day("d2"));
+    let year = r"(?P<year>(?:19|20)\d\d)";
     let day_month = format!(
         r"(?xi-u)
-        (?-u:\b) (?P<day>\d{{1,2}}) (?:st|nd|rd|th)?      # 4, 4th
-        \s+ (?:of\s+)? {MONTH}                            # October, of Oct.
-        (?: ,?\s+ (?P<year>(?:19|20)\d\d) )?              # , 2020
-        (?-u:\b)"
+        (?-u:\b)
+        (?: {d} (?:\s+day)? \s+ (?:of\s+)?                 # 4, 4th, 3rd day of
+          | (?:the\s+)? (?P<dword>{ord}) (?:\s+day)? \s+ of\s+   # the first of, third day of
+        )
+        {mon} (?: ,?\s+ {year} )? (?-u:\b)                # October, October 2020"
     );
     let month_day = format!(
         r"(?xi-u)
-        (?-u:\b) {MONTH} \s+                              # October, Sept.
-        (?P<day>\d{{1,2}}) (?:st|nd|rd|th)? (?-u:\b)      # 4, 4th
-        (?: ,?\s+ (?P<year>(?:19|20)\d\d) (?-u:\b) )?     # , 2020"
+        (?-u:\b) {mon} \s+ (?:the\s+)?                    # October, February the
+        (?: {d} | (?P<dword>{ord}) ) (?-u:\b)             # 4, 4th, first
+        (?: ,?\s+ {year} (?-u:\b) )?                      # , 2020"
+    );
+    let day_range = format!(
+        r"(?xi-u)
+        (?-u:\b)
+        (?: from\s+ | between\s+ | (?:on\s+)?the\s+night\s+of\s+ )?
+        {d1} (?: \s+ (?:of\s+)? {m1} )?                  # 13, 30 September
+        \s* (?: - | – | — | to | and | until | till | through | into ) \s*
+        {d2} \s+ (?:of\s+)? {mon}                         # 15 July
+        (?: ,?\s+ {year} )? (?-u:\b)"
+    );
+    let month_day_range = format!(
+        r"(?xi-u)
+        (?-u:\b) {mon} \s+ {d1}                           # July 13
+        \s* (?: - | – | — | to | and | until | through ) \s*
+        (?: {m2} \s+ )? {d2} (?-u:\b)                     # 15, October 2
+        (?: ,?\s+ {year} (?-u:\b) )?"
     );
     let month_year = format!(
         r"(?xi-u)
         (?-u:\b)
-        (?: (?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of
-                    |the\s+start\s+of) [\s-]+ )?          # mid-, the end of
-        {MONTH} (?:\s+of)? ,?\s+                          # October, October of
-        (?P<year>(?:19|20)\d\d) (?-u:\b)                  # 2020"
+        (?: (?P<part>{MONTH_PART}) [\s-]+ )?              # mid-, the end of
+        {mon} (?:\s+of)? ,?\s+                            # October, October of
+        {year} (?-u:\b)                                   # 2020"
     );
     let month_only = format!(
         r"(?xi-u)
         (?-u:\b)
-        (?P<prep>in|since|during|until|by|from|early|mid|late|last|this
-                |the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of) [\s-]+
-        {MONTH} (?-u:\b)                                  # in March, mid-October"
+        (?P<prep>in|since|during|until|by|from|last|this|{MONTH_PART}) [\s-]+
+        {mon} (?-u:\b)                                    # in March, mid-October"
     );
-    let year = r"(?xi-u)
+    let year_only = r"(?xi-u)
         (?-u:\b)
         (?P<prep>in|during|of|since|until|by|from|throughout) \s+
         (?:early\s+|mid-|late\s+)?                        # in early 2021
@@ -252,38 +346,45 @@ fn pattern_sources(ord: &str) -> [String; 8] {
         .to_owned();
     let numeric = r"(?xi-u)
         (?-u:\b)
-        (?: (?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)               # 2020-09-27
-          | (?P<dd>\d{1,2})[./](?P<dm>\d{1,2})[./](?P<dy>(?:19|20)\d\d)   # 27.09.2020, 27/09/2020
+        (?: (?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})     # 2020-09-27
+          | (?P<dd>\d{1,2})[./-](?P<dm>\d{1,2})[./-](?P<dy>(?:19|20)\d\d)     # 27.09.2020
         )
         (?-u:\b)"
         .to_owned();
-    let relative = r"(?xi-u)
+    let relative = format!(
+        r"(?xi-u)
         (?-u:\b)
         (?P<rel>
-            today | tonight | this\s+(?:morning|afternoon|evening)
+            the\s+day\s+before\s+yesterday
+          | today | tonight | this\s+(?:morning|afternoon|evening)
           | yesterday | last\s+night | overnight
           | the\s+(?:previous|preceding)\s+(?:day|night|evening) | the\s+day\s+before
-          | (?P<n>two|three|four|five|six|\d)\s+days\s+ago
-          | (?P<an>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})
-            \s+(?P<unit>weeks?|months?|years?)\s+ago
-          | (?:on\s+)? (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)
-            (?:'s|’s)?                                    # Saturday's attacks
+          | (?P<n>{COUNTS})\s+days?\s+ago
+          | (?P<an>{COUNTS})\s+(?P<unit>weeks?|months?|years?|fortnights?)\s+ago
+          | (?:the\s+)?(?:last|past|previous)\s+(?P<pn>{COUNTS})\s+(?P<punit>days|weeks|months)
+          | (?:the\s+)?past\s+(?P<pw>week|month|year)
+          | (?:the\s+)?previous\s+(?P<prev>week|month|year)
+          | (?:last|this\s+past|the\s+previous)\s+(?P<lwd>{WEEKDAYS})
+          | (?:on\s+)? (?P<wd>{WEEKDAYS}) (?:'s|’s)?       # Saturday's attacks
+          | (?:on|last|this\s+past)\s+ (?P<wda>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun) \.?
           | last\s+week | (?:earlier\s+)?this\s+week
           | (?:this|last|over\s+the|at\s+the)\s+weekend
+          | (?P<lmp>early|late|mid|(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of)[\s-]+last\s+month
           | last\s+month | (?:earlier\s+)?this\s+month
+          | (?:at\s+)?the\s+(?P<tmp>end|beginning|start|middle)\s+of\s+(?:the|this)\s+month
+          | (?:earlier\s+)?this\s+year
           | last\s+year | the\s+previous\s+year
-          | in\s+(?P<pm>january|february|march|april|may|june|july|august|september|october
-                       |november|december)
-            \s+of\s+(?:the\s+)?(?:previous|last)\s+year
+          | in\s+(?P<pm>{MONTH_NAMES})\s+of\s+(?:the\s+)?(?:previous|last)\s+year
           | last\s+(?P<lm>january|february|march|april|june|july|august|september|october
                          |november|december)
           # the future: found so that a sentence about it reports no event
           | tomorrow
-          | next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
-          | in\s+the\s+coming\s+(?:days|weeks)
+          | next\s+(?:week|month|year|{WEEKDAYS})
+          | in\s+the\s+coming\s+(?:days|weeks|months)
+          | in\s+(?:a|one|two|three|four|five|\d{{1,2}})\s+(?:days?|weeks?|months?)
         )
         (?-u:\b)"
-        .to_owned();
+    );
     let day_of_fighting = format!(
         r"(?xi-u)
         (?-u:\b)
@@ -296,14 +397,42 @@ fn pattern_sources(ord: &str) -> [String; 8] {
         )
         (?-u:\b)"
     );
+    let nth_weekday = format!(
+        r"(?xi-u)
+        (?-u:\b) (?:the\s+)?
+        (?P<nth>first|second|third|fourth|last) \s+ (?P<nwd>{WEEKDAYS}) \s+ (?:of|in) \s+
+        {mon} (?: ,?\s+ {year} )? (?-u:\b)               # the first Tuesday of October"
+    );
+    let ordinal_day = r"(?xi-u)
+        (?-u:\b) on \s+ the \s+ (?P<od>\d{1,2}(?:st|nd|rd|th)) (?-u:\b)   # on the 15th"
+        .to_owned();
+    let season = r"(?xi-u)
+        (?-u:\b) (?:in\s+)? (?:the\s+)?
+        (?P<season>spring|summer|autumn|fall|winter) \s+ (?:of\s+)?
+        (?P<year>(?:19|20)\d\d) (?-u:\b)                 # the summer of 2020"
+        .to_owned();
+    // case-sensitive: a capitalised month alone ("May" is left to the patterns with a day or
+    // a preposition, as it is also a verb)
+    let bare_month = r"(?x-u)
+        (?-u:\b)
+        (?P<bare>January|February|March|April|June|July|August|September|October|November
+                |December)
+        (?-u:\b)"
+        .to_owned();
     [
         day_month,
         month_day,
+        day_range,
+        month_day_range,
         month_year,
         month_only,
-        year,
+        year_only,
         numeric,
         relative,
         day_of_fighting,
+        nth_weekday,
+        ordinal_day,
+        season,
+        bare_month,
     ]
 }

@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 use super::find::find_dates;
 use super::patterns::has_digit;
-use super::{DateValue, MonthPart, Reference, Relative};
+use super::{DateValue, MonthPart, Reference, Relative, Season};
 use crate::model::{DateSource, DateSpan, Precision};
 
 fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
@@ -26,8 +26,9 @@ fn month_span(year: i32, month: u32, part: Option<MonthPart>) -> Option<(NaiveDa
     })
 }
 
-/// The year for a yearless month/day: the most recent occurrence not after the reference
-/// (a few days of slack for a date just after publication), else the stated `year_hint`.
+/// The year for a yearless month/day: the most recent occurrence not after the reference (a
+/// day of slack for time zones: "February 15" in an article of 12 February 2013 is 15 February
+/// 2012), else the stated `year_hint`.
 fn infer_year(
     month: u32,
     day: u32,
@@ -37,7 +38,7 @@ fn infer_year(
     if let Some(r) = reference {
         let year = r.end.year();
         let candidate = NaiveDate::from_ymd_opt(year, month, day.min(28))?;
-        return Some(if candidate > r.end + Duration::days(7) {
+        return Some(if candidate > r.end + Duration::days(1) {
             year - 1
         } else {
             year
@@ -71,6 +72,85 @@ pub fn resolve(
             let year = year.or_else(|| infer_year(month, 1, reference, year_hint))?;
             let (start, end) = month_span(year, month, part)?;
             Some(DateSpan::range(start, end, Precision::Month, explicit))
+        }
+        DateValue::Days {
+            year,
+            month,
+            first,
+            last_month,
+            last,
+        } => {
+            let year = year.or_else(|| infer_year(last_month, last, reference, year_hint))?;
+            let first_year = if last_month < month { year - 1 } else { year };
+            Some(DateSpan::range(
+                NaiveDate::from_ymd_opt(first_year, month, first)?,
+                NaiveDate::from_ymd_opt(year, last_month, last)?,
+                Precision::Day,
+                explicit,
+            ))
+        }
+        DateValue::NthWeekday {
+            year,
+            month,
+            weekday,
+            nth,
+        } => {
+            let on = |year: i32| {
+                if nth == 0 {
+                    let last = last_day_of_month(year, month)?;
+                    let back = (7 + last.weekday().num_days_from_monday()
+                        - weekday.num_days_from_monday())
+                        % 7;
+                    Some(last - Duration::days(i64::from(back)))
+                } else {
+                    NaiveDate::from_weekday_of_month_opt(
+                        year,
+                        month,
+                        weekday,
+                        u8::try_from(nth).ok()?,
+                    )
+                }
+            };
+            let day = match (year, reference) {
+                (Some(y), _) => on(y)?,
+                (None, Some(r)) => {
+                    let this_year = on(r.end.year())?;
+                    if this_year > r.end + Duration::days(1) {
+                        on(r.end.year() - 1)?
+                    } else {
+                        this_year
+                    }
+                }
+                (None, None) => on(year_hint?)?,
+            };
+            Some(DateSpan::day(day, explicit))
+        }
+        DateValue::Season { year, season } => {
+            let (start, end) = match season {
+                Season::Spring => ((year, 3), (year, 5)),
+                Season::Summer => ((year, 6), (year, 8)),
+                Season::Autumn => ((year, 9), (year, 11)),
+                Season::Winter => ((year, 12), (year + 1, 2)),
+            };
+            Some(DateSpan::range(
+                NaiveDate::from_ymd_opt(start.0, start.1, 1)?,
+                last_day_of_month(end.0, end.1)?,
+                Precision::Month,
+                explicit,
+            ))
+        }
+        DateValue::OrdinalDay(day) => {
+            let r = reference?;
+            let this_month = NaiveDate::from_ymd_opt(r.end.year(), r.end.month(), day);
+            let date = match this_month {
+                Some(d) if d <= r.end + Duration::days(1) => d,
+                _ => {
+                    let previous = NaiveDate::from_ymd_opt(r.end.year(), r.end.month(), 1)?
+                        .checked_sub_months(Months::new(1))?;
+                    NaiveDate::from_ymd_opt(previous.year(), previous.month(), day)?
+                }
+            };
+            Some(DateSpan::day(date, relative))
         }
         DateValue::Year(year) => Some(DateSpan::range(
             NaiveDate::from_ymd_opt(year, 1, 1)?,
@@ -168,6 +248,44 @@ pub fn resolve(
                 Relative::MonthLastYear(month) => {
                     let (s, e) = month_span(r.end.year() - 1, month, None)?;
                     DateSpan::range(s, e, Precision::Month, relative)
+                }
+                Relative::LastWeekday(wd) => {
+                    let back = (7 + r.end.weekday().num_days_from_monday()
+                        - wd.num_days_from_monday())
+                        % 7;
+                    let back = if back == 0 { 7 } else { back };
+                    DateSpan::day(r.end - Duration::days(i64::from(back)), relative)
+                }
+                Relative::PastDays(n) => {
+                    let n = i64::from(n.max(1));
+                    let precision = if n <= 7 {
+                        Precision::Day
+                    } else {
+                        Precision::Month
+                    };
+                    DateSpan::range(r.end - Duration::days(n - 1), r.end, precision, relative)
+                }
+                Relative::PastMonths(n) => DateSpan::range(
+                    r.end.checked_sub_months(Months::new(n.max(1)))?,
+                    r.end,
+                    Precision::Month,
+                    relative,
+                ),
+                Relative::ThisYear => DateSpan::range(
+                    NaiveDate::from_ymd_opt(r.end.year(), 1, 1)?,
+                    r.end,
+                    Precision::Year,
+                    relative,
+                ),
+                Relative::LastMonthPart(part) => {
+                    let first = NaiveDate::from_ymd_opt(r.end.year(), r.end.month(), 1)?
+                        .checked_sub_months(Months::new(1))?;
+                    let (s, e) = month_span(first.year(), first.month(), Some(part))?;
+                    DateSpan::range(s, e, Precision::Month, relative)
+                }
+                Relative::ThisMonthPart(part) => {
+                    let (s, e) = month_span(r.end.year(), r.end.month(), Some(part))?;
+                    DateSpan::range(s, e.min(r.end).max(s), Precision::Month, relative)
                 }
                 Relative::DayOfFighting(_) => return None,
             })

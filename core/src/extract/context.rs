@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::document::DocumentTime;
 use super::layout::{self, Layout};
 use super::modality::{self, Framing};
 use super::triggers::TriggerHit;
@@ -65,8 +66,17 @@ pub(super) struct ArticleContext<'a> {
     pub(super) places: Vec<Located>,
     /// Reference date of each section, and whether it is the section's own date.
     pub(super) section_refs: Vec<Option<(Reference, DateSource)>>,
+    /// What each section's reference date is, in plain words ("the section heading 'October
+    /// 3'", "the publication date, 17 Oct 2020").
+    pub(super) section_notes: Vec<Option<String>>,
+    /// The publication date, or a byline's.
     pub(super) published: Option<Reference>,
+    /// Where `published` came from, in plain words.
+    pub(super) published_note: Option<String>,
+    /// The publication year.
     pub(super) year_hint: Option<i32>,
+    /// The article's own clues to its time, when it has no publication date.
+    pub(super) document: Option<DocumentTime>,
     pub(super) outbreak: Option<NaiveDate>,
     pub(super) dominant_region: std::cell::OnceCell<Option<usize>>,
     pub(super) dateline_end: usize,
@@ -103,22 +113,38 @@ impl<'a> ArticleContext<'a> {
                     })
             })
             .map_or(0, |m| m.end());
-        let published = article
+        let mut published = article
             .published
             .and_then(|p| p.span())
             .map(|(start, end)| Reference { start, end });
-        let year_hint = article.published.map(|p| match p {
+        let mut year_hint = article.published.map(|p| match p {
             Published::Day(d) => chrono::Datelike::year(&d),
             Published::Month(y, _) | Published::Year(y) => y,
         });
+        let mut published_note = published.map(|r| {
+            format!(
+                "the publication date, {}",
+                super::sections::day_range_text(r)
+            )
+        });
+        // without a publication date, the article's own clues date it
+        let document = published.is_none().then(|| DocumentTime::gather(text));
+        if let Some((date, words)) = document.as_ref().and_then(|d| d.byline.clone()) {
+            published = Some(Reference::day(date));
+            year_hint = Some(chrono::Datelike::year(&date));
+            published_note = Some(format!("the byline date '{words}'"));
+        }
         let mut ctx = Self {
             text,
             gazetteer,
             layout,
             places: Vec::new(),
             section_refs: Vec::new(),
+            section_notes: Vec::new(),
             published,
+            published_note,
             year_hint,
+            document,
             outbreak: None,
             dominant_region: std::cell::OnceCell::new(),
             dateline_end,

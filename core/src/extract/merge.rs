@@ -150,6 +150,7 @@ mod tests {
                 end: 10,
                 trigger: "shelled".into(),
                 place_note: None,
+                date_note: None,
                 highlights: Vec::new(),
             },
         }

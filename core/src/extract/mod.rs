@@ -17,7 +17,9 @@
 //!
 //! `words` is how every stage reads words.
 
+mod chronology;
 mod context;
+mod document;
 pub mod layout;
 pub(crate) mod lexicon;
 mod merge;

@@ -23,21 +23,39 @@ pub(super) static OUTBREAK_TODAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:broke|broken|erupted|began|begun|started|flared)\b[^.!?\n]{0,80}\b(?:today|this morning)\b|\b(?:today|this morning)\b[^.!?\n]{0,40}\b(?:broke out|erupted|began)\b").expect("outbreak")
 });
 
-/// The date of an event and, when written in its sentence, the byte range of the date words;
-/// `None` instead when the sentence is about the future.
-pub(super) type EventDate = (Option<DateSpan>, Option<(usize, usize)>);
+/// The date of an event: its span (`None`: undated), the byte range of the date words when
+/// written in its sentence, and where the date came from in plain words.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct EventDate {
+    pub(super) span: Option<DateSpan>,
+    pub(super) words: Option<(usize, usize)>,
+    pub(super) note: Option<String>,
+}
+
+/// A day, or a span of days, as "17 Oct 2020" or "1–31 Oct 2020".
+pub(super) fn day_range_text(r: Reference) -> String {
+    if r.start == r.end {
+        r.start.format("%-d %b %Y").to_string()
+    } else {
+        format!(
+            "{} – {}",
+            r.start.format("%-d %b %Y"),
+            r.end.format("%-d %b %Y")
+        )
+    }
+}
 
 impl ArticleContext<'_> {
     /// Reference dates of sections: a dated heading, a day count from the outbreak
     /// ("the fifth day"), the outbreak itself ("broke out today"), else the section above.
     pub(super) fn section_dates(&mut self) {
         let sections = self.layout.sections.clone();
-        let heading_dates: Vec<Option<NaiveDate>> = sections
+        let heading_dates: Vec<Option<(NaiveDate, String)>> = sections
             .iter()
             .map(|s| {
-                s.heading
-                    .and_then(|(a, b)| self.text.get(a..b))
-                    .and_then(|h| dates::first_heading_date(h, self.year_hint))
+                let heading = s.heading.and_then(|(a, b)| self.text.get(a..b))?;
+                let date = self.heading_date(heading)?;
+                Some((date, heading.trim().to_owned()))
             })
             .collect();
         let day_counts: Vec<Option<u32>> = sections
@@ -61,7 +79,10 @@ impl ArticleContext<'_> {
         let published_day = self.published.filter(|r| r.start == r.end).map(|r| r.start);
         // Outbreak from a section whose date is known.
         for (i, known) in heading_dates.iter().enumerate() {
-            let known = known.or(if i == 0 { published_day } else { None });
+            let known = known
+                .as_ref()
+                .map(|k| k.0)
+                .or(if i == 0 { published_day } else { None });
             let Some(date) = known else { continue };
             if let Some(n) = day_counts.get(i).copied().flatten() {
                 self.outbreak = Some(date - Duration::days(i64::from(n.max(1)) - 1));
@@ -74,28 +95,73 @@ impl ArticleContext<'_> {
         }
         let mut previous: Option<(Reference, DateSource)> =
             self.published.map(|r| (r, DateSource::Published));
+        let mut previous_note = self.published_note.clone();
         for (i, _) in sections.iter().enumerate() {
-            let own = if let Some(d) = heading_dates.get(i).copied().flatten() {
-                Some((Reference::day(d), DateSource::Section))
-            } else if let (Some(n), Some(o)) = (day_counts.get(i).copied().flatten(), self.outbreak)
-            {
-                Some((
-                    Reference::day(o + Duration::days(i64::from(n.max(1)) - 1)),
-                    DateSource::Section,
-                ))
+            let count = day_counts.get(i).copied().flatten();
+            let (own, note) = if let Some((d, heading)) = heading_dates.get(i).cloned().flatten() {
+                (
+                    Some((Reference::day(d), DateSource::Section)),
+                    Some(format!("the section heading '{heading}'")),
+                )
+            } else if let (Some(n), Some(o)) = (count, self.outbreak) {
+                (
+                    Some((
+                        Reference::day(o + Duration::days(i64::from(n.max(1)) - 1)),
+                        DateSource::Section,
+                    )),
+                    Some(format!(
+                        "day {n} of the fighting, counted from its start on {}",
+                        o.format("%-d %b %Y")
+                    )),
+                )
             } else if let (true, Some(o), true) = (
                 outbreak_today.get(i).copied().unwrap_or(false),
                 self.outbreak,
                 i > 0,
             ) {
-                Some((Reference::day(o), DateSource::Section))
+                (
+                    Some((Reference::day(o), DateSource::Section)),
+                    Some(format!(
+                        "the outbreak of fighting on {}",
+                        o.format("%-d %b %Y")
+                    )),
+                )
             } else {
-                None
+                (None, None)
             };
             let reference = own.or(previous);
+            let note = if own.is_some() {
+                note
+            } else {
+                previous_note.clone()
+            };
             self.section_refs.push(reference);
+            self.section_notes.push(note.clone());
             previous = reference;
+            previous_note = note;
         }
+    }
+
+    /// The first day-precise date of a heading line, its year completed from the publication
+    /// date or, without one, from the article's clues.
+    fn heading_date(&self, heading: &str) -> Option<NaiveDate> {
+        if !heading.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        dates::find_dates(heading)
+            .into_iter()
+            .find_map(|d| match d.value {
+                DateValue::Day { year, month, day } => {
+                    let year = year.or(self.year_hint).or_else(|| {
+                        self.document
+                            .as_ref()
+                            .and_then(|doc| doc.year_for(month, Some(day)))
+                            .map(|y| y.0)
+                    })?;
+                    NaiveDate::from_ymd_opt(year, month, day)
+                }
+                _ => None,
+            })
     }
 
     /// The date expressions of sentence `index`, computed once.
@@ -115,6 +181,78 @@ impl ArticleContext<'_> {
         self.section_refs.get(section).copied().flatten()
     }
 
+    /// Resolves a date expression of sentence `index` against the section's reference date;
+    /// a yearless date without one takes its year from another date of the sentence, else from
+    /// the article's clues. Returns the span and, where the year or day came from elsewhere,
+    /// where in plain words.
+    fn resolve_in_context(
+        &self,
+        d: &dates::DateMention,
+        index: usize,
+        section: usize,
+    ) -> Option<(DateSpan, Option<String>)> {
+        let reference = self.section_ref(section).map(|(r, _)| r);
+        let reference_note = || self.section_notes.get(section).cloned().flatten();
+        let yearless = match d.value {
+            DateValue::Day {
+                year: None,
+                month,
+                day,
+            }
+            | DateValue::Days {
+                year: None,
+                last_month: month,
+                last: day,
+                ..
+            } => Some((month, Some(day))),
+            DateValue::Month {
+                year: None, month, ..
+            }
+            | DateValue::NthWeekday {
+                year: None, month, ..
+            } => Some((month, None)),
+            _ => None,
+        };
+        let relative = matches!(d.value, DateValue::Relative(_) | DateValue::OrdinalDay(_));
+        if let (Some((month, day)), None) = (yearless, reference) {
+            let sentence_year = self.dates_of(index).iter().find_map(|o| match o.value {
+                DateValue::Day { year: Some(y), .. }
+                | DateValue::Days { year: Some(y), .. }
+                | DateValue::Month { year: Some(y), .. }
+                | DateValue::Year(y) => Some(y),
+                _ => None,
+            });
+            let (year, note) = match sentence_year {
+                Some(y) => (y, None),
+                None => {
+                    let (y, words) = self.document.as_ref()?.year_for(month, day)?;
+                    (y, Some(format!("year {y} from {words}")))
+                }
+            };
+            let span = dates::resolve(d.value, None, Some(year), self.outbreak)?;
+            return Some((span, note));
+        }
+        let span = dates::resolve(d.value, reference, self.year_hint, self.outbreak)?;
+        let note = match (yearless.is_some() || relative, reference_note()) {
+            (true, Some(r)) if relative => Some(format!("counted from {r}")),
+            (true, Some(r)) => Some(format!("year from {r}")),
+            _ if matches!(
+                d.value,
+                DateValue::Relative(dates::Relative::DayOfFighting(_))
+            ) =>
+            {
+                self.outbreak.map(|o| {
+                    format!(
+                        "counted from the start of the fighting on {}",
+                        o.format("%-d %b %Y")
+                    )
+                })
+            }
+            _ => None,
+        };
+        Some((span, note))
+    }
+
     /// The event date: a date in the sentence, else one carried from the paragraph's previous
     /// sentences, else the section's or the publication date. `None` (outer) means the
     /// sentence is about the future and reports no event.
@@ -125,20 +263,15 @@ impl ArticleContext<'_> {
         hit: &TriggerHit,
     ) -> Option<EventDate> {
         let section = self.section_ref(sentence.section);
-        let reference = section.map(|(r, _)| r);
         let found = self.dates_of(index);
-        let year_hint = found
-            .iter()
-            .find_map(|d| match d.value {
-                DateValue::Day { year: Some(y), .. }
-                | DateValue::Month { year: Some(y), .. }
-                | DateValue::Year(y) => Some(y),
-                _ => None,
-            })
-            .or(self.year_hint);
+        let stext = self
+            .text
+            .get(sentence.start..sentence.end)
+            .unwrap_or_default();
         let nearest = found
             .iter()
             .filter(|d| d.role != DateRole::Bound)
+            .filter(|d| !dates_another_act(stext, d))
             .min_by_key(|d| {
                 if d.end <= hit.start {
                     hit.start - d.end
@@ -150,11 +283,15 @@ impl ArticleContext<'_> {
             if d.role == DateRole::Future {
                 return None;
             }
-            if let Some(span) = dates::resolve(d.value, reference, year_hint, self.outbreak) {
+            if let Some((span, note)) = self.resolve_in_context(d, index, sentence.section) {
                 if self.after_publication(&span) {
                     return None;
                 }
-                return Some((Some(span), Some((d.start, d.end))));
+                return Some(EventDate {
+                    span: Some(span),
+                    words: Some((d.start, d.end)),
+                    note,
+                });
             }
         }
         // carried from the paragraph
@@ -167,15 +304,28 @@ impl ArticleContext<'_> {
             {
                 continue;
             }
+            let Some(prev) = self.layout.sentences.get(prev_index) else {
+                continue;
+            };
+            let prev_text = self.text.get(prev.start..prev.end).unwrap_or_default();
             let carried = self
                 .dates_of(prev_index)
                 .iter()
-                .rfind(|d| d.role == DateRole::At);
-            if let Some(span) =
-                carried.and_then(|d| dates::resolve(d.value, reference, year_hint, self.outbreak))
+                .rfind(|d| d.role == DateRole::At && !dates_another_act(prev_text, d));
+            if let Some(d) = carried
+                && let Some((span, note)) = self.resolve_in_context(d, prev_index, sentence.section)
                 && !self.after_publication(&span)
             {
-                return Some((Some(span), None));
+                let words = prev_text.get(d.start..d.end).unwrap_or_default();
+                let mut text = format!("from '{words}' in an earlier sentence of the paragraph");
+                if let Some(n) = note {
+                    text = format!("{text}; {n}");
+                }
+                return Some(EventDate {
+                    span: Some(span),
+                    words: None,
+                    note: Some(text),
+                });
             }
         }
         let from_section = section.map(|(r, source)| {
@@ -190,11 +340,52 @@ impl ArticleContext<'_> {
             };
             DateSpan::range(r.start, r.end, precision, source)
         });
-        Some((from_section, None))
+        let note = self
+            .section_notes
+            .get(sentence.section)
+            .cloned()
+            .flatten()
+            .map(|n| format!("{n}: no date in the sentence"));
+        Some(EventDate {
+            span: from_section,
+            words: None,
+            note,
+        })
     }
 
     pub(super) fn after_publication(&self, span: &DateSpan) -> bool {
         self.published
             .is_some_and(|p| span.start > p.end + Duration::days(1))
+    }
+}
+
+/// A date governed by a verb of another act: "the statement signed on November 10", "adopted
+/// on", "announced on", "said on": it dates that act, not the sentence's event.
+fn dates_another_act(sentence: &str, date: &dates::DateMention) -> bool {
+    let before = sentence.get(..date.start).unwrap_or_default();
+    let mut words = super::words::words_rev(before);
+    let (Some(preposition), Some(word)) = (words.next(), words.next()) else {
+        return false;
+    };
+    match preposition.as_str() {
+        "on" => matches!(
+            word.as_str(),
+            "signed"
+                | "adopted"
+                | "announced"
+                | "said"
+                | "published"
+                | "issued"
+                | "agreed"
+                | "concluded"
+                | "stated"
+                | "reported"
+                | "declared"
+        ),
+        "of" => matches!(
+            word.as_str(),
+            "statement" | "declaration" | "agreement" | "decision" | "decree" | "resolution"
+        ),
+        _ => false,
     }
 }

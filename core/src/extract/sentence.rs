@@ -7,6 +7,7 @@ use super::layout::Sentence;
 use super::lexicon::Form;
 use super::modality::{self, Framing};
 use super::places::entry_distance_km;
+use super::sections::EventDate;
 use super::sides;
 use super::triggers::{self, TriggerHit};
 use crate::model::{
@@ -107,7 +108,12 @@ impl ArticleContext<'_> {
             {
                 continue;
             }
-            let Some((date, date_words)) = self.date_for(index, sentence, hit) else {
+            let Some(EventDate {
+                span: date,
+                words: date_words,
+                note: date_note,
+            }) = self.date_for(index, sentence, hit)
+            else {
                 continue;
             };
             let status = if modality::is_claim(stext, hit.start) {
@@ -159,6 +165,7 @@ impl ArticleContext<'_> {
                         end: sentence.end as u64,
                         trigger: trigger.to_owned(),
                         place_note: self.place_note(&p),
+                        date_note: date_note.clone(),
                         highlights: highlights(sentence.start, hit, &p, date_words),
                     },
                 });
