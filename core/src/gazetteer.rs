@@ -340,8 +340,12 @@ impl Gazetteer {
                 continue;
             }
             let (start, end) = (original(fs), original(fe));
+            // "Ganja", not "ganja"; "the lake Sev" with its generic word in lower case
             let first = text.get(start..).and_then(|s| s.chars().next());
-            if first.is_some_and(|c| c.is_lowercase()) {
+            let generic = ["lake ", "mount ", "river ", "mountain "]
+                .iter()
+                .any(|g| folded.get(fs..).is_some_and(|f| f.starts_with(g)));
+            if first.is_some_and(|c| c.is_lowercase()) && !generic {
                 continue;
             }
             if qualified(text, start) {

@@ -208,6 +208,7 @@ static DATELINE_HINT: LazyLock<Regex> = LazyLock::new(|| {
 /// use karabakh_core::corpus::metadata::dateline_date;
 /// assert_eq!(dateline_date("Title\nPublished 17 October 2020\nBody").map(|d| d.to_string()), Some("2020-10-17".to_owned()));
 /// assert_eq!(dateline_date("The war began on 27 September 2020 and lasted 44 days."), None);
+/// assert_eq!(dateline_date("- Date: 4 October 2020, 8 October 2020"), None);
 /// ```
 pub fn dateline_date(text: &str) -> Option<NaiveDate> {
     text.lines()
@@ -215,6 +216,16 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
         .take(6)
         .find_map(|line| {
             let line = line.trim();
+            // an infobox field ("- Date: 4 October 2020, 8 October 2020") dates events, not
+            // the article
+            let bullet = line.starts_with(['-', '*', '•']);
+            let full_dates = crate::dates::find_dates(line)
+                .iter()
+                .filter(|d| matches!(d.value, crate::dates::DateValue::Day { year: Some(_), .. }))
+                .count();
+            if bullet || full_dates > 1 {
+                return None;
+            }
             let date = first_full_date(line)?;
             // A sentence that merely mentions a date is not a dateline: the line must be a few
             // words, or carry a dateline cue (published, |, an agency, a capitalised place first).

@@ -204,6 +204,10 @@ fn split_sentences(
                 break;
             }
         }
+        // citation markers belong to the sentence they follow ("region.[9] Until")
+        while let Some(marker) = line.get(j..).and_then(citation_marker) {
+            j += marker;
+        }
         let rest = line.get(j..).unwrap_or_default();
         let after_space = rest.trim_start();
         let has_space = rest.len() > after_space.len();
@@ -238,6 +242,28 @@ fn split_sentences(
         section,
         false,
     );
+}
+
+/// Whether a line is a field of an infobox or a fact list: "- Date: 4 October 2020",
+/// "- Location: Ganja, Azerbaijan".
+pub fn is_infobox_field(line: &str) -> bool {
+    let Some(rest) = line.trim_start().strip_prefix(['-', '*', '•']) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.find(':').is_some_and(|colon| {
+        let key = rest.get(..colon).unwrap_or_default();
+        !key.is_empty() && key.len() <= 24 && key.chars().all(|c| c.is_alphabetic() || c == ' ')
+    })
+}
+
+/// The length of a citation marker ("[9]", "[12]", "[a]") at the start of `rest`.
+fn citation_marker(rest: &str) -> Option<usize> {
+    let inner = rest.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let label = inner.get(..close)?;
+    let short = !label.is_empty() && label.len() <= 4;
+    (short && label.chars().all(|c| c.is_ascii_alphanumeric())).then_some(close + 2)
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -293,6 +319,18 @@ mod tests {
             l.sentences
                 .iter()
                 .all(|s| s.end <= text.len() && s.start < s.end)
+        );
+    }
+
+    #[test]
+    fn citation_markers_end_the_sentence_they_follow() {
+        assert_eq!(
+            texts("It is in the region.[9] Until 1992 it was held.[10][11] Then it fell."),
+            [
+                "It is in the region.[9]",
+                "Until 1992 it was held.[10][11]",
+                "Then it fell."
+            ]
         );
     }
 }

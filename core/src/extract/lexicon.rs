@@ -30,8 +30,13 @@ pub(crate) enum Form {
     /// A force noun that reports a deployment only when a place follows a locative preposition:
     /// "peacekeepers in Nagorno-Karabakh", "a base in Gyumri".
     PrepNoun,
-    /// A plain verb that reports a strike only after a weapon: "rockets also hit Martuni".
+    /// A plain verb that reports a strike only with a weapon named before it ("rockets also hit
+    /// Martuni"), after it ("fired a Scud missile at") or after "by" ("hit by a drone").
     NeedsWeapon,
+    /// "fire" aimed at something ("began to fire intensively at the positions"): after "to",
+    /// "began" or "continued", or with a weapon in the sentence, and "at", "on" or "upon" close
+    /// after.
+    AimedFire,
 }
 
 /// One trigger spelling.
@@ -51,8 +56,8 @@ pub(super) const fn t(text: &'static str, kind: EventKind, form: Form) -> Trigge
 
 use EventKind::{Deployment as D, Strike as S};
 use Form::{
-    Intransitive as I, NeedsForce as F, NeedsWeapon as W, Plain as P, PrepNoun as N,
-    Transitive as T,
+    AimedFire as A, Intransitive as I, NeedsForce as F, NeedsWeapon as W, Plain as P,
+    PrepNoun as N, Transitive as T,
 };
 
 /// Every trigger spelling. Longer spellings win over their prefixes ("drone strikes" over "strikes").
@@ -177,6 +182,25 @@ pub(crate) const TRIGGERS: &[Trigger] = &[
     t("positioned", D, F),
     t("garrisoned", D, P),
     t("took control of", D, P),
+    t("took full control of", D, P),
+    t("taken full control of", D, P),
+    t("take full control of", D, P),
+    t("taking full control of", D, P),
+    t("took complete control of", D, P),
+    t("assumed control of", D, P),
+    t("regained control of", D, P),
+    t("came under the control of", D, P),
+    t("under the control of", D, P),
+    t("under the temporary control of", D, P),
+    t("under their control", D, P),
+    t("under its control", D, P),
+    t("under the protection of", D, P),
+    t("under their protection", D, P),
+    t("under its protection", D, P),
+    t("under azerbaijani control", D, P),
+    t("under armenian control", D, P),
+    t("came under azerbaijani control", D, P),
+    t("came under armenian control", D, P),
     t("taken control of", D, P),
     t("taking control of", D, P),
     t("take control of", D, P),
@@ -219,6 +243,11 @@ pub(crate) const TRIGGERS: &[Trigger] = &[
     t("contingent", D, N),
     t("mercenaries", D, N),
     t("reinforcements", D, N),
+    // "fired a Scud-B ballistic missile", "launched rockets at": a weapon must follow
+    t("fired", S, W),
+    t("launched", S, W),
+    // "began to fire intensively at the positions": aimed fire, with "to" or a weapon near
+    t("fire", S, A),
 ];
 
 /// Force nouns that make a movement verb a deployment.
@@ -308,6 +337,8 @@ pub(super) const STEMS: &[&str] = &[
     "fell",
     "took over",
     "overran",
+    "protect",
+    "launch",
 ];
 
 /// Weapons that make "hit", "landed" or "fell" a strike.
@@ -331,6 +362,18 @@ pub(super) const WEAPONS: &[&str] = &[
     "grad",
     "smerch",
     "strikes",
+    "scud",
+    "scud-b",
+    "tochka",
+    "tochka-u",
+    "iskander",
+    "ballistic",
+    "uav",
+    "uavs",
+    "howitzer",
+    "howitzers",
+    "rpg",
+    "kamikaze",
 ];
 
 /// Defines a word-list membership test as one `match` (compiled to a length switch and

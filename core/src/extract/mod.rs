@@ -25,6 +25,7 @@ pub(crate) mod lexicon;
 mod merge;
 mod modality;
 mod places;
+mod repeats;
 pub(crate) mod scanner;
 mod sections;
 mod sentence;
@@ -85,10 +86,15 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
     let ctx = ArticleContext::new(article, gazetteer, &hits, region_counts);
     let mut mentions = Vec::new();
     let mut paragraph_claims: Vec<(usize, usize)> = Vec::new(); // (paragraph, first mention index)
+    let mut from_heading: Vec<bool> = Vec::new();
     for (index, sentence) in ctx.layout.sentences.iter().enumerate() {
         let Some(sentence_text) = text.get(sentence.start..sentence.end) else {
             continue;
         };
+        // an infobox field ("- Location: Ganja, Azerbaijan") gives context, not evidence
+        if layout::is_infobox_field(sentence_text) {
+            continue;
+        }
         let claims_nearby = paragraph_claims
             .last()
             .is_some_and(|(p, _)| *p + 1 >= sentence.paragraph);
@@ -117,7 +123,10 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
         if mentions.len() > first {
             paragraph_claims.push((sentence.paragraph, first));
         }
+        from_heading.resize(mentions.len(), sentence.heading);
     }
+    let published_end = ctx.published.map(|r| r.end);
+    repeats::drop_repeats(&mut mentions, &from_heading, published_end);
     places::drop_subsumed_countries(&mut mentions, gazetteer);
     mentions
 }

@@ -358,19 +358,80 @@ impl ArticleContext<'_> {
             .copied()
             .filter(|p| p.end <= sentence.end)
             .collect();
+        // a place in parentheses explains, when the sentence has places outside them
+        let stext = self
+            .text
+            .get(sentence.start..sentence.end)
+            .unwrap_or_default();
+        let parenthetical =
+            |p: &Located| in_parentheses(stext, p.start.saturating_sub(sentence.start));
+        let outside = all.iter().any(|p| !parenthetical(p));
         all.iter()
             .copied()
+            .filter(|p| !(outside && parenthetical(p)))
             .filter(|p| {
                 let entry = self.gazetteer.entries.get(p.entry);
                 let metonymic = entry.is_some_and(|e| {
                     e.kind == PlaceKind::Country || matches!(e.name.as_str(), "Baku" | "Yerevan")
                 });
                 let needs_context = p.needs_context;
+                let area = entry.is_some_and(|e| {
+                    matches!(e.kind, PlaceKind::Region | PlaceKind::Country)
+                        || matches!(e.name.as_str(), "Baku" | "Yerevan")
+                });
                 (!metonymic || self.governed(sentence.start, p, triggers_abs))
                     && (!needs_context || self.in_place_context(sentence, p, &all, triggers_abs))
+                    && !(area && self.names_an_institution(p))
             })
             .filter(|p| !self.governed_by_other_verb(sentence.start, p))
             .collect()
+    }
+
+    /// "the Artsakh Defence Army", "the Azerbaijan Foreign Ministry", "the Artsakh ombudsman",
+    /// "Karabakh Armenians": a region's or country's name that names an institution or people.
+    fn names_an_institution(&self, place: &Located) -> bool {
+        let after = self.text.get(place.end..).unwrap_or_default();
+        let next = words_after(after, 1);
+        next.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "defence"
+                    | "defense"
+                    | "army"
+                    | "ministry"
+                    | "mod"
+                    | "ombudsman"
+                    | "human"
+                    | "foreign"
+                    | "security"
+                    | "parliament"
+                    | "government"
+                    | "authorities"
+                    | "officials"
+                    | "president"
+                    | "president's"
+                    | "armed"
+                    | "leadership"
+                    | "armenians"
+                    | "azerbaijanis"
+                    | "side"
+                    | "forces"
+                    | "military"
+                    | "troops"
+                    | "police"
+                    | "border"
+                    | "state"
+                    | "news"
+                    | "media"
+                    | "public"
+                    | "national"
+                    | "republic"
+            )
+        }) && !after.trim_start().to_lowercase().starts_with("border with")
+            || words_before(self.text.get(..place.start).unwrap_or_default(), 2)
+                .iter()
+                .map(Word::as_str)
+                .eq(["republic", "of"])
     }
 
     /// Whether the sentence treats a name that is also an ordinary word as a place: a
@@ -457,10 +518,14 @@ impl ArticleContext<'_> {
         place: &Located,
         triggers_abs: &[TriggerHit],
     ) -> bool {
-        if triggers_abs
-            .iter()
-            .any(|t| t.end <= place.start && place.start - t.end <= 3)
-        {
+        // right after a trigger, or after one with only "the territory of" and the like between
+        if triggers_abs.iter().any(|t| {
+            let gap = self.text.get(t.end..place.start).unwrap_or("-");
+            t.end <= place.start
+                && place.start - t.end <= 40
+                && !gap.contains([';', ',', ':', '.', '(', ')', '—', '–'])
+                && words(gap).all(|w| SKIPPABLE.contains(&w.as_str()))
+        }) {
             return true;
         }
         let before = self
@@ -566,6 +631,14 @@ impl ArticleContext<'_> {
         });
         (prep && side).then_some(Located::implied(hit.start, hit.end, region))
     }
+}
+
+/// Whether byte `at` of `sentence` lies inside parentheses.
+fn in_parentheses(sentence: &str, at: usize) -> bool {
+    let before = sentence.get(..at).unwrap_or_default();
+    before
+        .rfind('(')
+        .is_some_and(|open| before.rfind(')').is_none_or(|close| close < open))
 }
 
 /// Whether `written` (folded) is the entry's own name, or that of its district or province

@@ -10,6 +10,7 @@ use super::places::entry_distance_km;
 use super::sections::EventDate;
 use super::sides;
 use super::triggers::{self, TriggerHit};
+use super::words::{words, words_before};
 use crate::model::{
     Article, DateSource, EventKind, Highlight, HighlightRole, PlaceKind, Source, Status,
 };
@@ -45,7 +46,8 @@ impl ArticleContext<'_> {
             .filter(|h| triggers::usable_form(stext, h, hits))
             .map(|h| (*h, self.framing_at(stext, sentence.start, h)))
             .collect();
-        let owned = assign_places(&places, &usable, sentence.start);
+        let mut owned = assign_places(&places, &usable, sentence.start);
+        share_struck_positions(stext, &usable, &mut owned);
         let mut previous_places: Vec<Located> = Vec::new();
         for (i, (hit, framing)) in usable.iter().enumerate() {
             let def = hit.def();
@@ -71,6 +73,9 @@ impl ArticleContext<'_> {
                 if let Some(p) = self.anaphora_place(stext, index) {
                     mine.push(p);
                     confidence -= 0.1;
+                } else if let Some(p) = definite_event_place(stext, hit, out) {
+                    mine.push(p);
+                    confidence -= 0.15;
                 } else if let Some(p) = self.target_fallback(stext, hit) {
                     mine.push(p);
                     confidence -= 0.25;
@@ -84,6 +89,7 @@ impl ArticleContext<'_> {
                 !snapshot.iter().any(|q| {
                     let q_rank = self.entry_kind(q.entry).specificity_rank();
                     q_rank < rank
+                        && !self.coordinated(p, q)
                         && (rank >= 4
                             || rank == 3
                                 && entry_distance_km(
@@ -126,7 +132,11 @@ impl ArticleContext<'_> {
             } else {
                 Status::Reported
             };
-            let actor = sides::actor(stext, hit.start, hit.end);
+            let actor = if def.form == Form::PrepNoun {
+                sides::mission_owner(stext).or_else(|| sides::actor(stext, hit.start, hit.end))
+            } else {
+                sides::actor(stext, hit.start, hit.end)
+            };
             let target = sides::target(stext, hit.end);
             let trigger = stext.get(hit.start..hit.end).unwrap_or_default();
             let mut seen = Vec::new();
@@ -175,6 +185,20 @@ impl ArticleContext<'_> {
 }
 
 impl ArticleContext<'_> {
+    /// "in Karabakh and the Lachin corridor": two places joined by "and" or "or" are both meant,
+    /// the broader one too.
+    fn coordinated(&self, a: &Located, b: &Located) -> bool {
+        let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+        if first.end > second.start || first.start == second.start {
+            return false;
+        }
+        let gap: Vec<String> = words(self.text.get(first.end..second.start).unwrap_or_default())
+            .map(|w| w.as_str().to_owned())
+            .filter(|w| w != "the")
+            .collect();
+        matches!(gap.as_slice(), [w] if w == "and" || w == "or")
+    }
+
     /// Why `place` was chosen among the places bearing its name, in plain words; `None` when
     /// only one place bears it.
     fn place_note(&self, place: &Located) -> Option<String> {
@@ -199,6 +223,101 @@ impl ArticleContext<'_> {
             "One of {} places named {written}: {why}.",
             place.homonyms
         ))
+    }
+}
+
+/// "The first attack took place on 4 October", "the strike killed two": an event noun made
+/// definite ("the", "this", an ordinal) with no place of its own refers to the article's event
+/// of that kind told just before; it takes that event's place.
+fn definite_event_place(stext: &str, hit: &TriggerHit, earlier: &[Mention]) -> Option<Located> {
+    let def = hit.def();
+    let noun = matches!(
+        def.text,
+        "attack"
+            | "attacks"
+            | "strike"
+            | "strikes"
+            | "shelling"
+            | "bombardment"
+            | "bombing"
+            | "airstrike"
+            | "air strike"
+            | "missile strike"
+            | "drone strike"
+            | "rocket attack"
+            | "artillery strike"
+            | "air raid"
+            | "deployment"
+    );
+    if !noun {
+        return None;
+    }
+    let before = words_before(stext.get(..hit.start).unwrap_or_default(), 3);
+    let definite = before
+        .iter()
+        .any(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those"))
+        && before.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "the"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "first"
+                    | "second"
+                    | "third"
+                    | "fourth"
+                    | "fifth"
+                    | "latest"
+                    | "last"
+                    | "new"
+                    | "next"
+                    | "deadly"
+                    | "missile"
+                    | "rocket"
+                    | "drone"
+                    | "artillery"
+                    | "ballistic"
+                    | "same"
+            )
+        });
+    if !definite {
+        return None;
+    }
+    let told = earlier.iter().rev().find(|m| m.kind == def.kind)?;
+    Some(Located::implied(0, 0, told.place))
+}
+
+/// "an attack on the place of deployment of the contingent in X", "shelled the positions of
+/// troops stationed in X": a strike aimed at a deployment also strikes the deployment's places.
+fn share_struck_positions(
+    stext: &str,
+    usable: &[(TriggerHit, Framing)],
+    owned: &mut [Vec<Located>],
+) {
+    for (s, (strike, _)) in usable.iter().enumerate() {
+        if strike.def().kind != EventKind::Strike {
+            continue;
+        }
+        let aimed_at = usable.iter().enumerate().find(|(_, (d, _))| {
+            d.def().kind == EventKind::Deployment
+                && d.start >= strike.end
+                && d.start - strike.end <= 40
+                && stext.get(strike.end..d.start).is_some_and(|gap| {
+                    words(gap).any(|w| matches!(w.as_str(), "on" | "against" | "at" | "upon"))
+                })
+        });
+        if let Some((d, _)) = aimed_at {
+            let shared = owned.get(d).cloned().unwrap_or_default();
+            if let Some(slot) = owned.get_mut(s) {
+                for p in shared {
+                    if !slot.contains(&p) {
+                        slot.push(p);
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -39,6 +39,19 @@ pub(crate) fn actor(
         .or_else(|| words_rev(sentence.get(..start).unwrap_or_default()).find_map(|w| side_of(&w)))
 }
 
+/// The side a mission, its monitors, peacekeepers or bases belong to: "EUMA patrols … from
+/// bases in Kapan" is the EU's deployment, "the Russian peacekeeping contingent" Russia's.
+pub(crate) fn mission_owner(sentence: &str) -> Option<&'static str> {
+    words(sentence).find_map(|w| match w.as_str() {
+        "eu" | "euma" | "european" | "eumm" => Some("EU"),
+        "russian" | "russia's" | "russia" => Some("Russia"),
+        "osce" => Some("OSCE"),
+        "un" | "unmis" | "united" => Some("UN"),
+        "cstc" | "csto" => Some("CSTO"),
+        _ => None,
+    })
+}
+
 /// The target: the first side named within a few words after the trigger.
 pub(crate) fn target(sentence: &str, trigger_end: usize) -> Option<&'static str> {
     let after = sentence.get(trigger_end..).unwrap_or_default();

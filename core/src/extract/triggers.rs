@@ -93,6 +93,14 @@ pub(crate) fn weapon_after_by(sentence: &str, end: usize) -> bool {
     after.next().is_some_and(|w| w == "by") && after.any(|w| WEAPONS.contains(&w.as_str()))
 }
 
+/// Whether a weapon is named within `n` words after byte `end` ("fired a Scud-B ballistic
+/// missile").
+pub(crate) fn weapon_after(sentence: &str, end: usize, n: usize) -> bool {
+    words(sentence.get(end..).unwrap_or_default())
+        .take(n)
+        .any(|w| WEAPONS.contains(&w.as_str()))
+}
+
 /// Whether a force noun occurs in `text` as a word.
 pub(crate) fn mentions_force(text: &str) -> bool {
     FORCE_AUTOMATON.find_iter(text).any(|m| {
@@ -136,6 +144,18 @@ pub(super) fn usable_form(stext: &str, hit: &TriggerHit, all: &[TriggerHit]) -> 
             true
         }
         Form::Transitive => {
+            // "targeted and destroyed the airbase": the object follows the second verb
+            let ahead = words_after(after, 3);
+            let coordinated = ahead.first().is_some_and(|w| w == "and")
+                && ahead.get(1).is_some_and(|w| w.ends_with("ed"));
+            let object_at = if coordinated {
+                ahead
+                    .get(1)
+                    .map_or(0, |w| after.find(w.as_str()).map_or(0, |i| i + w.len()))
+            } else {
+                0
+            };
+            let after = after.get(object_at..).unwrap_or_default();
             let trimmed = after.trim_start();
             let next_word = words_after(after, 1);
             let next = next_word.first().map(Word::as_str).unwrap_or_default();
@@ -165,16 +185,72 @@ pub(super) fn usable_form(stext: &str, hit: &TriggerHit, all: &[TriggerHit]) -> 
                         | "into"
                         | "inside"
                         | "targets"
+                        | "sites"
+                        | "areas"
+                        | "infrastructure"
+                        | "homes"
+                        | "houses"
+                        | "buildings"
+                        | "facilities"
+                        | "troops"
+                        | "forces"
+                        | "soldiers"
+                        | "units"
+                        | "territory"
+                        | "border"
                 ))
                 && !matches!(next, "a" if words_after(after, 2).get(1).is_some_and(|w| w == "deal"))
         }
         Form::NeedsForce => mentions_force(stext),
-        Form::NeedsWeapon => weapon_before(stext, hit.start) || weapon_after_by(stext, hit.end),
+        Form::NeedsWeapon => {
+            weapon_before(stext, hit.start)
+                || weapon_after_by(stext, hit.end)
+                || (matches!(def.text, "fired" | "launched") && weapon_after(stext, hit.end, 5))
+        }
+        Form::AimedFire => {
+            let before = words_before(stext.get(..hit.start).unwrap_or_default(), 1);
+            let launched = before.first().is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "to" | "began" | "continued" | "resumed" | "intensively"
+                )
+            });
+            let aimed = words_after(after, 3)
+                .iter()
+                .any(|w| matches!(w.as_str(), "at" | "on" | "upon" | "toward" | "towards"));
+            aimed && (launched || weapon_after(stext, 0, usize::MAX))
+        }
         Form::PrepNoun => {
+            // "adopted a decision establishing the EU Mission in Armenia": a document about a
+            // mission, not the mission deployed
+            let document = words_before(stext.get(..hit.start).unwrap_or_default(), 6)
+                .iter()
+                .any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "decision"
+                            | "resolution"
+                            | "proposal"
+                            | "mandate"
+                            | "establishing"
+                            | "establishment"
+                            | "extension"
+                            | "extend"
+                            | "extending"
+                            | "enlarge"
+                            | "enlarging"
+                            | "create"
+                            | "creating"
+                            | "creation"
+                    )
+                });
             // "fired at Azeri troops in Gadabay": the force noun is a strike's target, not a deployment
-            !all.iter().any(|o| {
-                o.def().kind == EventKind::Strike && o.end <= hit.start && hit.start - o.end <= 40
-            })
+            !document
+                && !all.iter().any(|o| {
+                    o.def().kind == EventKind::Strike
+                        && o.end <= hit.start
+                        && hit.start - o.end <= 40
+                })
         }
     }
 }
