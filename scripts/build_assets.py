@@ -244,9 +244,28 @@ def place_names(r):
     return out
 
 
+def communities_as_places(rows):
+    """Armenian communities (ADM3) whose name no populated place near them bears: some villages
+    (Yeraskh, Norabak) are only there."""
+    places = [r for r in rows if r["feature_class"] == "P"]
+    by_name = {}
+    for r in places:
+        for n in place_names(r):
+            by_name.setdefault(fold(n), []).append((float(r["latitude"]), float(r["longitude"])))
+    out = []
+    for r in rows:
+        if r["feature_code"] != "ADM3":
+            continue
+        point = (float(r["latitude"]), float(r["longitude"]))
+        if any(km(point, p) < 25 for n in place_names(r) for p in by_name.get(fold(n), [])):
+            continue
+        out.append(dict(r, feature_class="P", feature_code="PPL"))
+    return out
+
+
 def wof_places(g, rows, english):
     added = merged = 0
-    places = [r for r in rows if r["feature_class"] == "P"]
+    places = [r for r in rows if r["feature_class"] == "P"] + communities_as_places(rows)
     # prominent first, so that merged duplicates keep the better record
     places.sort(key=lambda r: (-(int(r["population"] or 0)), r["minor"] == "1", r["wof_id"]))
     for r in places:
@@ -274,6 +293,11 @@ def wof_places(g, rows, english):
         name = r["name_en"] or r["asciiname"] or r["name"]
         if not usable(name):
             name = names[0]
+        # "Nerk'in Hand" is better shown as "Nerkin Hand" where a spelling without the
+        # apostrophes is known
+        if any(a in name for a in APOSTROPHES):
+            plain = [n for n in names if fold(n) == fold(name) and not any(a in n for a in APOSTROPHES)]
+            name = plain[0] if plain else "".join(c for c in name if c not in APOSTROPHES)
         entry = {"name": name, "alt_names": [n for n in names if fold(n) != fold(name)], "kind": kind,
                  "lat": round(lat, 5), "lon": round(lon, 5), "country": r["country"], "admin": r["admin1"],
                  "names": {lang: r[key] for lang, key in (("en", "name_en"), ("az", "name_az"),

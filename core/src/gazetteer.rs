@@ -81,15 +81,21 @@ impl Entry {
     }
 
     /// How prominent the place is among places of the same name: cities before towns before
-    /// villages, more inhabitants first, minor records last.
-    pub fn prominence(&self) -> (bool, u8, u32) {
+    /// villages; then places in the conflict zone (Karabakh, the districts around it and the
+    /// Armenian border provinces), where this conflict's reports are; then more inhabitants;
+    /// minor records last.
+    pub fn prominence(&self) -> (bool, u8, bool, u32) {
         let kind = match self.kind {
             PlaceKind::City => 4,
             PlaceKind::Town => 3,
             PlaceKind::Village => 1,
             _ => 2,
         };
-        (!self.minor, kind, self.population.unwrap_or(0))
+        let zone = self
+            .admin
+            .as_deref()
+            .is_some_and(|a| CONFLICT_ZONE.contains(&a));
+        (!self.minor, kind, zone, self.population.unwrap_or(0))
     }
 
     /// The entry as a model [`Place`].
@@ -128,6 +134,37 @@ pub struct Gazetteer {
     /// The first entry of each canonical name.
     by_name: HashMap<String, usize>,
 }
+
+/// Districts and provinces where this conflict's strikes and deployments are reported: former
+/// Nagorno-Karabakh and the districts around it, the Azerbaijani districts on the front and
+/// the border, the Armenian border provinces.
+const CONFLICT_ZONE: &[&str] = &[
+    "Khojaly",
+    "Khojavend",
+    "Shusha",
+    "Lachin",
+    "Kalbajar",
+    "Aghdam",
+    "Fuzuli",
+    "Jabrayil",
+    "Qubadli",
+    "Zangilan",
+    "Tartar",
+    "Barda",
+    "Aghjabadi",
+    "Goranboy",
+    "Tovuz",
+    "Gadabay",
+    "Dashkasan",
+    "Aghstafa",
+    "Gazakh",
+    "Nakhchivan AR",
+    "Syunik",
+    "Vayots Dzor",
+    "Gegharkunik",
+    "Tavush",
+    "Ararat",
+];
 
 /// Words that make a longer name of the one after them: "Verin Aghdam" is not Aghdam.
 const QUALIFIERS: &[&str] = &[
@@ -231,8 +268,14 @@ pub fn fold(text: &str) -> (String, Option<Vec<u32>>) {
     (out, Some(map))
 }
 
+/// Folds a gazetteer spelling: as [`fold`], with every apostrophe dropped (a name never ends in
+/// a possessive), as the build script folds them.
 fn fold_name(name: &str) -> String {
-    fold(name.trim()).0
+    fold(name.trim())
+        .0
+        .chars()
+        .filter(|&c| !is_apostrophe(c))
+        .collect()
 }
 
 impl Gazetteer {

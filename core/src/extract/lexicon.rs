@@ -582,6 +582,9 @@ cue_words! {
     "blames",
     "announced",
     "statement",
+    "recalled",
+    "noted",
+    "added",
 }
 
 /// Words that end one clause and start another, for the modality window.

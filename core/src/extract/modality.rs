@@ -55,6 +55,9 @@ pub(crate) fn framing(sentence: &str, trigger_start: usize) -> Framing {
         if is_negation_cue(w) || w.ends_with("n't") {
             return Framing::Negated;
         }
+        if w == "may" && month_may(window, &word) {
+            continue;
+        }
         if is_modal_cue(w) || w.ends_with("'ll") || w.ends_with("'d") {
             return Framing::Modal;
         }
@@ -68,6 +71,31 @@ pub(crate) fn framing(sentence: &str, trigger_start: usize) -> Framing {
         return Framing::Modal;
     }
     Framing::Factual
+}
+
+/// Whether the word "may" of `window` is the month: capitalised and next to a number or after
+/// "in", "on", "of", "since", "early", "mid" or "late" ("On 5 May, …", "in May").
+fn month_may(window: &str, word: &Word<'_>) -> bool {
+    window.match_indices("May").any(|(i, _)| {
+        let before = window.get(..i).unwrap_or_default().trim_end();
+        let after = window.get(i + 3..).unwrap_or_default();
+        let next_is_number = after
+            .trim_start_matches([' ', ','])
+            .starts_with(|c: char| c.is_ascii_digit());
+        let previous = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let boundary = !after.starts_with(|c: char| c.is_alphanumeric());
+        boundary
+            && (next_is_number
+                || previous.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || matches!(
+                    previous.as_str(),
+                    "in" | "on" | "of" | "since" | "early" | "mid" | "late" | "during" | "last"
+                ))
+    }) && word.as_str() == "may"
 }
 
 /// Whether the sentence attributes what it says to a party or hedges it.
@@ -89,8 +117,16 @@ pub(crate) fn is_claim(sentence: &str, trigger_start: usize) -> bool {
     }
     // a claim word, or "officials reported" (but not "shelling was reported")
     let mut previous: Option<Word<'_>> = None;
+    let mut before_previous: Option<Word<'_>> = None;
     for w in words(sentence) {
-        if is_claim_cue(w.as_str()) {
+        // "under the statement signed on …": the agreement a handover follows, not attribution
+        let legal_basis = w == "statement"
+            && (previous
+                .as_deref()
+                .is_some_and(|p| matches!(p, "trilateral" | "tripartite" | "joint"))
+                || (previous.as_deref() == Some("the")
+                    && before_previous.as_deref() == Some("under")));
+        if is_claim_cue(w.as_str()) && !legal_basis {
             return true;
         }
         if w == "reported"
@@ -103,6 +139,7 @@ pub(crate) fn is_claim(sentence: &str, trigger_start: usize) -> bool {
         {
             return true;
         }
+        before_previous = previous;
         previous = Some(w);
     }
     false
@@ -153,6 +190,14 @@ pub(crate) fn denies_claims(sentence: &str) -> bool {
         }
     }
     false
+}
+
+/// End of the clause that holds byte `at` of `sentence` (the next clause break, or the end).
+pub(crate) fn clause_end(sentence: &str, at: usize) -> usize {
+    let after = sentence.get(at..).unwrap_or_default();
+    CLAUSE_AUTOMATON
+        .find(after)
+        .map_or(sentence.len(), |m| at + m.start())
 }
 
 /// Words saying a deployment is leaving, not arriving.

@@ -62,14 +62,22 @@ impl ArticleContext<'_> {
                         entry_distance_km(entries.get(a), entries.get(b)) < 50.0
                     };
                     if m.candidates.iter().all(|&c| near(c, *first)) {
-                        // the place the spelling is the name of, then the most specific kind
-                        // (a town over its district), then the most prominent of the settlements
+                        // the place the spelling is the name of; then a town over its district,
+                        // a district or province over a village of its name (unless the text
+                        // says "village"); then the most prominent
                         let written = self.written(m);
+                        let village_said = self.village_cue(m);
                         let best = m.candidates.iter().copied().min_by_key(|&c| {
                             entries.get(c).map(|e| {
+                                let order = match e.kind {
+                                    PlaceKind::Village if village_said => 0,
+                                    PlaceKind::City | PlaceKind::Town | PlaceKind::Landmark => 1,
+                                    PlaceKind::Village => 3,
+                                    _ => 2,
+                                };
                                 (
                                     !named_as(e, &written),
-                                    e.kind.specificity_rank().max(1),
+                                    order,
                                     std::cmp::Reverse(e.prominence()),
                                 )
                             })
@@ -157,10 +165,10 @@ impl ArticleContext<'_> {
                     .map(|&o| entry_distance_km(e, entries.get(o)))
                     .fold(f64::INFINITY, f64::min)
             };
-            let others = found
-                .iter()
-                .enumerate()
-                .filter(|(j, other)| *j != index && other.candidates != mention.candidates);
+            // a name that may be an ordinary word ("Gay rights") supports nothing
+            let others = found.iter().enumerate().filter(|(j, other)| {
+                *j != index && other.candidates != mention.candidates && !other.needs_context
+            });
             let (mut near_here, mut distance_here, mut near_anywhere) = (0, 0.0, Vec::new());
             for (_, other) in others {
                 let d = nearest(other);

@@ -108,7 +108,10 @@ impl ArticleContext<'_> {
             if def.kind == EventKind::Deployment
                 && modality::is_withdrawal(
                     stext
-                        .get(modality::clause_start(stext, hit.start)..)
+                        .get(
+                            modality::clause_start(stext, hit.start)
+                                ..modality::clause_end(stext, hit.end),
+                        )
                         .unwrap_or_default(),
                 )
             {
