@@ -72,7 +72,7 @@ def english_renderings(name, azerbaijani=False):
              "c": "j", "C": "J", "ö": "o", "Ö": "O", "ü": "u", "Ü": "U"}
     base = "".join(fixed.get(ch, ch) for ch in name)
     choices = []
-    for letters, options in ((("q", "Q"), ("g", "k")), (("ə", "Ə"), ("a", "e")), (("ı",), ("i", "y"))):
+    for letters, options in ((("q", "Q"), ("g", "k")), (("ə", "Ə", "ǝ"), ("a", "e")), (("ı",), ("i", "y"))):
         if any(l in base for l in letters):
             choices.append((letters, options))
     out = []
@@ -87,7 +87,9 @@ def english_renderings(name, azerbaijani=False):
 
 
 def latin(s):
-    return all(ord(c) < 0x250 or c in APOSTROPHES + HYPHENS for c in s)
+    """Latin script: Latin letters with their extensions (ə is IPA, ǝ Latin Extended-B), no
+    Cyrillic, Armenian or other scripts."""
+    return all(ord(c) < 0x370 or 0x1E00 <= ord(c) <= 0x1EFF or c in APOSTROPHES + HYPHENS for c in s)
 
 
 def usable(name):
@@ -290,7 +292,12 @@ def wof_places(g, rows, english):
             continue
         code = r["feature_code"]
         kind = "city" if pop >= 100_000 else "town" if pop >= 5_000 or code in ("PPLA", "PPLA2") else "village"
-        name = r["name_en"] or r["asciiname"] or r["name"]
+        # the English name; for an Azerbaijani place without one, its Azerbaijani name as the
+        # English-language press renders it (Şıxarx → Shikharkh), else GeoNames' ASCII name
+        rendered = english_renderings(r["name_az"] or r["name"], True) if r["country"] == "AZ" else []
+        name = r["name_en"] or (rendered[0] if rendered else "") or r["asciiname"] or r["name"]
+        if any(ch in AZ_ONLY or ch in "öÖüÜ" for ch in name):
+            name = (english_renderings(name, True) or [name])[0]
         if not usable(name):
             name = names[0]
         # "Nerk'in Hand" is better shown as "Nerkin Hand" where a spelling without the
@@ -355,6 +362,27 @@ def mark_context(g, english, curated_count):
     return count
 
 
+def distinguish_names(g):
+    """Every entry a name of its own: a later place bearing an earlier one's name is shown with
+    its district or province ("Aghdam (Tovuz)"), as events, ids and labels are named after it."""
+    seen = set()
+    renamed = 0
+    for e in g.entries:
+        name = e["name"]
+        if name in seen and e.get("admin"):
+            if e["name"] not in e["alt_names"]:
+                e["alt_names"].insert(0, e["name"])
+            name = f"{e['name']} ({e['admin']})"
+            k = 2
+            while name in seen:
+                name = f"{e['name']} ({e['admin']} {k})"
+                k += 1
+            e["name"] = name
+            renamed += 1
+        seen.add(name)
+    return renamed
+
+
 def main():
     english = words()
     os.makedirs(OUT, exist_ok=True)
@@ -366,6 +394,7 @@ def main():
     n_wof, n_merged = wof_places(g, rows, english)
     n_dr5hn = dr5hn(g)
     n_context = mark_context(g, english, n_curated)
+    n_renamed = distinguish_names(g)
     with open(os.path.join(OUT, "gazetteer.json"), "w", encoding="utf-8") as fh:
         fh.write("[\n")
         for k, e in enumerate(g.entries):
@@ -377,7 +406,7 @@ def main():
         shutil.copyfile(os.path.join(SRC, name), os.path.join(OUT, name))
     print(f"gazetteer: {len(g.entries)} entries: {n_curated} curated, {n_districts} districts and provinces, "
           f"{n_wof} WOF places ({n_merged} more merged into others), {n_dr5hn} dr5hn towns; "
-          f"{n_context} need a place context")
+          f"{n_context} need a place context; {n_renamed} names completed with their district")
 
 
 if __name__ == "__main__":

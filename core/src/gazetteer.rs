@@ -246,7 +246,7 @@ pub fn fold(text: &str) -> (String, Option<Vec<u32>>) {
                 .and_then(|rest| rest.chars().nth(1));
             let possessive = next.is_some_and(|n| n == 's' || n == 'S')
                 && !after_next.is_some_and(char::is_alphanumeric);
-            if next.is_some_and(char::is_alphabetic) && !possessive {
+            if next.is_some_and(|n| n.is_alphabetic() || is_hyphen(n)) && !possessive {
                 previous = Some(c);
                 continue;
             }

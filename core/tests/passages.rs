@@ -573,7 +573,7 @@ const CASES: &[Case] = &[
         "a homonym decided by the district named in the sentence",
         "2020-07-14",
         "Armenian forces shelled the village of Aghdam in the Tovuz district on Monday.",
-        &[("strike", "Ağdam", "2020-07-13", "reported")],
+        &[("strike", "Aghdam (Tovuz)", "2020-07-13", "reported")],
     ),
     case(
         "a homonym decided by the other places of the sentence",
@@ -963,6 +963,45 @@ const CASES: &[Case] = &[
         "2020-10-12",
         "The foreign ministers of Russia and Turkey spoke by phone after the missile strike on Ganja.",
         &[("strike", "Ganja", "2020-10-12", "reported")],
+    ),
+    case(
+        "a headline's region gives way to the body's village in it",
+        "2021-07-29",
+        "Azerbaijani troops shell Armenian villages in Tavush\n\nAzerbaijani snipers opened fire near Chinari in Tavush on July 28.",
+        &[("strike", "Chinari (Tavush)", "2021-07-28", "reported")],
+    ),
+    case(
+        "a convoy crossed a bridge",
+        "2020-11-11",
+        "A convoy of armoured vehicles crossed the Hakari bridge early on Tuesday.",
+        &[("deployment", "Hakari bridge", "2020-11-10", "reported")],
+    ),
+    case(
+        "troops advanced kilometres into a territory",
+        "2022-09-14",
+        "Azerbaijani troops advanced several kilometres into Armenian territory near Jermuk on Tuesday.",
+        &[("deployment", "Jermuk", "2022-09-13", "reported")],
+    ),
+    case(
+        "where the speaker is, is not where the event is",
+        "2023-09-20",
+        "Azerbaijani forces had taken control of Askeran, the defence ministry in Baku said on Wednesday.",
+        &[("deployment", "Askeran", "2023-09-20", "claimed")],
+    ),
+    case(
+        "explosions heard in a town",
+        "2023-09-20",
+        "Residents reported explosions in Shusha on Tuesday.",
+        &[("strike", "Shusha", "2023-09-19", "claimed")],
+    ),
+    case(
+        "an Azerbaijani village by its English rendering",
+        "2020-10-17",
+        "The village of Shikharkh in the Tartar district and Garagoyunlu in the Barda district came under artillery fire on Friday.",
+        &[
+            ("strike", "Garagoyunlu (Barda)", "2020-10-16", "reported"),
+            ("strike", "Shikharkh", "2020-10-16", "reported"),
+        ],
     ),
 ];
 

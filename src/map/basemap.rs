@@ -292,16 +292,19 @@ impl Basemap {
                     .collect()
             })
             .unwrap_or_default();
+        // the basemap labels towns and cities (villages only where ranked above), each name
+        // once: the gazetteer holds every village, whose labels come with their events
         let mut towns: Vec<Town> = GAZETTEER
             .entries
             .iter()
-            .filter(|e| {
-                matches!(
-                    e.kind,
-                    PlaceKind::City | PlaceKind::Town | PlaceKind::Village
-                )
+            .enumerate()
+            .filter(|(i, e)| {
+                let ranked = RANK0.contains(&e.name.as_str()) || RANK1.contains(&e.name.as_str());
+                let settlement = matches!(e.kind, PlaceKind::City | PlaceKind::Town)
+                    || (ranked && e.kind == PlaceKind::Village);
+                settlement && GAZETTEER.by_name(&e.name) == Some(*i)
             })
-            .map(|e| {
+            .map(|(_, e)| {
                 let rank = if RANK0.contains(&e.name.as_str()) {
                     0
                 } else if RANK1.contains(&e.name.as_str()) {

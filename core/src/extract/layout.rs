@@ -69,6 +69,16 @@ fn looks_like_heading(line: &str) -> bool {
     capitalised * 2 >= words || crate::dates::first_full_date(line).is_some()
 }
 
+/// A headline in sentence case: a few words without final punctuation, standing alone
+/// ("Armenia says Azerbaijani fire killed soldier on border").
+fn looks_like_headline(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    (2..=20).contains(&words)
+        && !line.ends_with(['.', ',', ';', ':', '"', '”', '…'])
+        && line.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Splits `text` into paragraphs, sections and sentences.
 pub fn layout(text: &str) -> Layout {
     layout_with(text, |_, _| true)
@@ -91,7 +101,9 @@ pub fn layout_with(text: &str, split: impl Fn(usize, usize) -> bool) -> Layout {
             blank_run += 1;
             continue;
         }
-        let heading = looks_like_heading(line);
+        // the first line is the headline when it reads as one, in sentence case too
+        let first_line = sentences.is_empty() && sections.is_empty();
+        let heading = looks_like_heading(line) || (first_line && looks_like_headline(line));
         let wide_gap = blank_run >= 2;
         if sections.is_empty() || heading || wide_gap {
             // Consecutive heading lines (title, then subtitle) stay in one section.

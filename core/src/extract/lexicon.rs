@@ -33,6 +33,10 @@ pub(crate) enum Form {
     /// A plain verb that reports a strike only with a weapon named before it ("rockets also hit
     /// Martuni"), after it ("fired a Scud missile at") or after "by" ("hit by a drone").
     NeedsWeapon,
+    /// A verb of movement used of forces: right after a force noun or "then", "further",
+    /// "had", and heading somewhere ("into", "toward", "kilometres") within a few words —
+    /// "troops advanced several kilometres into", not "received advanced systems".
+    Movement,
     /// "fire" aimed at something ("began to fire intensively at the positions"): after "to",
     /// "began" or "continued", or with a weapon in the sentence, and "at", "on" or "upon" close
     /// after.
@@ -56,8 +60,8 @@ pub(super) const fn t(text: &'static str, kind: EventKind, form: Form) -> Trigge
 
 use EventKind::{Deployment as D, Strike as S};
 use Form::{
-    AimedFire as A, Intransitive as I, NeedsForce as F, NeedsWeapon as W, Plain as P,
-    PrepNoun as N, Transitive as T,
+    AimedFire as A, Intransitive as I, Movement as M, NeedsForce as F, NeedsWeapon as W,
+    Plain as P, PrepNoun as N, Transitive as T,
 };
 
 /// Every trigger spelling. Longer spellings win over their prefixes ("drone strikes" over "strikes").
@@ -132,6 +136,8 @@ pub(crate) const TRIGGERS: &[Trigger] = &[
     t("air raid", S, P),
     t("air raids", S, P),
     t("rocket attack", S, P),
+    // "explosions were heard in Stepanakert"
+    t("explosions", S, P),
     // deployments
     t("deployed", D, P),
     t("deploying", D, P),
@@ -163,6 +169,9 @@ pub(crate) const TRIGGERS: &[Trigger] = &[
     t("entered", D, F),
     t("entering", D, F),
     t("advanced into", D, F),
+    // "troops advanced several kilometres into", "forces then advanced further north"
+    t("advanced", D, M),
+    t("crossed", D, F),
     t("advanced on", D, F),
     t("advanced toward", D, F),
     t("advanced towards", D, F),
@@ -339,6 +348,8 @@ pub(super) const STEMS: &[&str] = &[
     "overran",
     "protect",
     "launch",
+    "cross",
+    "explosion",
 ];
 
 /// Weapons that make "hit", "landed" or "fell" a strike.
@@ -686,6 +697,28 @@ pub(super) const NON_EVENT_VERBS: &[&str] = &[
     "commemorated",
     "signed",
     "announced",
+];
+
+/// Who speaks from a place: "the defence ministry in Baku said", "officials in Yerevan".
+pub(super) const SPEAKERS: &[&str] = &[
+    "ministry",
+    "officials",
+    "official",
+    "authorities",
+    "government",
+    "sources",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "embassy",
+    "correspondent",
+    "reporters",
+    "journalists",
+    "analysts",
+    "diplomats",
+    "press",
+    "office",
+    "headquarters",
 ];
 
 /// Words that point back at a place named earlier, and what kind of place they can mean.

@@ -126,7 +126,21 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
         from_heading.resize(mentions.len(), sentence.heading);
     }
     let published_end = ctx.published.map(|r| r.end);
-    repeats::drop_repeats(&mut mentions, &from_heading, published_end);
+    let covers = |area: usize, place: usize| {
+        area == place
+            || gazetteer
+                .entry(area)
+                .zip(gazetteer.entry(place))
+                .is_some_and(|(a, p)| {
+                    a.kind.is_area()
+                        && p.kind.specificity_rank() < a.kind.specificity_rank()
+                        && (a.distance_km(p) < 60.0
+                            || p.admin
+                                .as_deref()
+                                .is_some_and(|admin| a.name.starts_with(admin)))
+                })
+    };
+    repeats::drop_repeats(&mut mentions, &from_heading, published_end, covers);
     places::drop_subsumed_countries(&mut mentions, gazetteer);
     mentions
 }

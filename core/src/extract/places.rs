@@ -10,7 +10,7 @@ use regex::Regex;
 use super::Mention;
 use super::context::{ArticleContext, Clue, Located};
 use super::layout::Sentence;
-use super::lexicon::{ANAPHORA, Anaphor, LOCATIVE, NON_EVENT_VERBS, SKIPPABLE};
+use super::lexicon::{ANAPHORA, Anaphor, LOCATIVE, NON_EVENT_VERBS, SKIPPABLE, SPEAKERS};
 use super::sides::side_of;
 use super::triggers::TriggerHit;
 use super::words::{Word, words, words_after, words_before};
@@ -206,14 +206,19 @@ impl ArticleContext<'_> {
         }
         narrow(&mut pool, &|c| in_country(c).is_some());
         let country_decided = pool.len() < mention.candidates.len();
-        // a town or city over villages of the same name
-        narrow(&mut pool, &|c| {
-            matches!(kind_of(c), Some(PlaceKind::City | PlaceKind::Town))
-        });
+        // a town or city over villages of the same name, unless only villages bear it as their
+        // own name (a town's old name, "Kamarli" for Artashat, gives way to the village called so)
+        let written = self.written(mention);
+        let named = |c: usize| entries.get(c).is_some_and(|e| named_as(e, &written));
+        let town = |c: usize| matches!(kind_of(c), Some(PlaceKind::City | PlaceKind::Town));
+        let town_named = pool.iter().any(|&c| town(c) && named(c));
+        let village_named = pool.iter().any(|&c| !town(c) && named(c));
+        if town_named || !village_named {
+            narrow(&mut pool, &|c| town(c));
+        }
         let best_support = pool.iter().map(|&c| support(c)).max().unwrap_or((0, 0, 0));
         let before_support = pool.len();
         narrow(&mut pool, &|c| support(c) == best_support);
-        let written = self.written(mention);
         let best = pool
             .iter()
             .copied()
@@ -515,6 +520,10 @@ impl ArticleContext<'_> {
         let mut word = rest.next();
         if word.is_some_and(|w| LOCATIVE.contains(&w.as_str()) || w == "from") {
             word = rest.next();
+            // "the defence ministry in Baku said", "officials in Yerevan": where the speaker is
+            if word.is_some_and(|w| SPEAKERS.contains(&w.as_str())) {
+                return true;
+            }
         }
         word.is_some_and(|w| NON_EVENT_VERBS.contains(&w.as_str()))
     }
@@ -649,15 +658,28 @@ fn in_parentheses(sentence: &str, at: usize) -> bool {
         .is_some_and(|open| before.rfind(')').is_none_or(|close| close < open))
 }
 
-/// Whether `written` (folded) is the entry's own name, or that of its district or province
-/// without the word "District" or "Province".
+/// Whether `written` (folded) is the entry's own name (without a district in parentheses, or
+/// in one of the region's languages), or that of its district or province without the word
+/// "District" or "Province".
 fn named_as(entry: &gazetteer::Entry, written: &str) -> bool {
-    let name = entry
-        .name
+    // "Aghdam (Tovuz)" is named Aghdam
+    let name = entry.name.split(" (").next().unwrap_or(&entry.name);
+    let base = name
         .strip_suffix(" District")
-        .or_else(|| entry.name.strip_suffix(" Province"))
-        .unwrap_or(&entry.name);
-    fold(name).0 == written || fold(&entry.name).0 == written
+        .or_else(|| name.strip_suffix(" Province"))
+        .unwrap_or(name);
+    let own = [
+        &entry.names.en,
+        &entry.names.az,
+        &entry.names.hy,
+        &entry.names.ru,
+    ];
+    fold(base).0 == written
+        || fold(name).0 == written
+        || own
+            .iter()
+            .filter_map(|n| n.as_deref())
+            .any(|n| fold(n).0 == written)
 }
 
 /// Great-circle distance between two entries, kilometres; infinite when one is missing.

@@ -14,11 +14,13 @@ const HISTORY: Duration = Duration::days(2 * 365);
 
 /// Drops from `mentions` the repeats and background of one article. `from_heading[i]` says
 /// whether mention `i` comes from a heading line; `published_end` is the last day the
-/// publication date may stand for.
+/// publication date may stand for; `covers(a, b)` whether place `a` is place `b` or an area
+/// holding it (a headline's "villages in Tavush" and the body's Chinari).
 pub(super) fn drop_repeats(
     mentions: &mut Vec<Mention>,
     from_heading: &[bool],
     published_end: Option<chrono::NaiveDate>,
+    covers: impl Fn(usize, usize) -> bool,
 ) {
     let same = |a: &Mention, b: &Mention| a.kind == b.kind && a.place == b.place;
     let body: Vec<(EventKind, usize)> = mentions
@@ -40,7 +42,11 @@ pub(super) fn drop_repeats(
         .iter()
         .zip(from_heading)
         .map(|(m, heading)| {
-            if *heading && body.contains(&(m.kind, m.place)) {
+            if *heading
+                && body
+                    .iter()
+                    .any(|&(kind, place)| kind == m.kind && covers(m.place, place))
+            {
                 return false;
             }
             match m.date {

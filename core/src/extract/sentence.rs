@@ -213,14 +213,19 @@ impl ArticleContext<'_> {
             .filter(|a| *a != entry.name)
             .map(|a| format!(" in {a}"))
             .unwrap_or_default();
+        let chosen = if within.is_empty() {
+            format!("{} ({:.2}° N, {:.2}° E)", entry.name, entry.lat, entry.lon)
+        } else {
+            format!("the one{within}")
+        };
         let why = match place.clue {
             Clue::Only => return None,
             Clue::Admin(area) => format!(
-                "the one{within}, as {} is named nearby",
+                "{chosen}, as {} is named nearby",
                 self.gazetteer.entry(area)?.name
             ),
-            Clue::Neighbours => format!("the one{within}, near the article's other places"),
-            Clue::Prominence => format!("the one{within}, the most prominent (no other clue)"),
+            Clue::Neighbours => format!("{chosen}, near the article's other places"),
+            Clue::Prominence => format!("{chosen}, the most prominent (no other clue)"),
         };
         Some(format!(
             "One of {} places named {written}: {why}.",

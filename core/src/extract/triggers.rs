@@ -207,6 +207,38 @@ pub(super) fn usable_form(stext: &str, hit: &TriggerHit, all: &[TriggerHit]) -> 
                 || weapon_after_by(stext, hit.end)
                 || (matches!(def.text, "fired" | "launched") && weapon_after(stext, hit.end, 5))
         }
+        Form::Movement => {
+            let before = words_before(stext.get(..hit.start).unwrap_or_default(), 1);
+            let mover = before.first().is_some_and(|w| {
+                FORCE_NOUNS.contains(&w.as_str())
+                    || matches!(
+                        w.as_str(),
+                        "then" | "further" | "had" | "have" | "has" | "also"
+                    )
+            });
+            let heading = words_after(after, 4).iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "into"
+                        | "toward"
+                        | "towards"
+                        | "to"
+                        | "on"
+                        | "kilometres"
+                        | "kilometers"
+                        | "km"
+                        | "further"
+                        | "deep"
+                        | "deeper"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "inside"
+                )
+            });
+            mover && heading
+        }
         Form::AimedFire => {
             let before = words_before(stext.get(..hit.start).unwrap_or_default(), 1);
             let launched = before.first().is_some_and(|w| {
