@@ -135,6 +135,7 @@ mod tests {
             &mut mentions,
             &[true, false, false, false, false, false],
             None,
+            |a, b| a == b,
         );
         let left: Vec<(usize, Option<DateSpan>)> =
             mentions.iter().map(|m| (m.place, m.date)).collect();
