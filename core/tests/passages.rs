@@ -1003,6 +1003,78 @@ const CASES: &[Case] = &[
             ("strike", "Shikharkh", "2020-10-16", "reported"),
         ],
     ),
+    case(
+        "the following day is counted from the day told before",
+        "2020-11-02",
+        "On 27 October, a missile struck the village of Qarayusifli near Barda. The following day, Armenian forces fired a Smerch rocket launcher at the city of Barda.",
+        &[
+            ("strike", "Barda", "2020-10-28", "reported"),
+            ("strike", "Qarayusifli", "2020-10-27", "reported"),
+        ],
+    ),
+    case(
+        "a day earlier, across paragraphs",
+        "2021-05-27",
+        "A drone strike hit positions near Khramort on Wednesday.\n\nA day earlier, Azerbaijani units had opened fire on a tractor near the village of Khramort.",
+        &[
+            ("strike", "Khramort", "2021-05-25", "reported"),
+            ("strike", "Khramort", "2021-05-26", "reported"),
+        ],
+    ),
+    case(
+        "two days later",
+        "2020-11-20",
+        "Azerbaijani forces entered Hadrut on 9 October. Two days later, they shelled Karmir Shuka.",
+        &[
+            ("deployment", "Hadrut", "2020-10-09", "reported"),
+            ("strike", "Karmir Shuka", "2020-10-11", "reported"),
+        ],
+    ),
+    case(
+        "a denial by the side accused, in a gerund",
+        "2020-10-04",
+        "Azerbaijan said Armenian forces had shelled Ganja. Armenia denied targeting civilian areas.",
+        &[("strike", "Ganja", "2020-10-04", "denied")],
+    ),
+    case(
+        "a denial by one side leaves the other side's claims",
+        "2020-10-04",
+        "Azerbaijan said Armenian forces had shelled Tartar, and Armenia said Azerbaijani drones struck Martakert. Azerbaijan denied the claims.",
+        &[
+            ("strike", "Martakert", "2020-10-04", "denied"),
+            ("strike", "Tartar", "2020-10-04", "claimed"),
+        ],
+    ),
+    case(
+        "a timeline's present tense and its month",
+        "2023-09-25",
+        "April 2016: Azerbaijani forces capture the heights near the village of Talish in the Tartar district.\n\n8 November 2020: Azerbaijani forces capture Shusha.",
+        &[
+            ("deployment", "Shusha", "2020-11-08", "reported"),
+            ("deployment", "Talish", "2016-04", "reported"),
+        ],
+    ),
+    case(
+        "a month naming a war is not a date",
+        "2021-05-20",
+        "Veterans of the April War recalled the battles. Armenian forces shelled Tovuz on Monday.",
+        &[("strike", "Tovuz", "2021-05-17", "reported")],
+    ),
+    case(
+        "a failed capture is no deployment",
+        "2020-10-20",
+        "Azerbaijani forces failed to capture Hadrut on Monday.",
+        &[],
+    ),
+    case(
+        "'the city' is the town named before, not the village",
+        "2020-10-29",
+        "A missile struck the village of Qarayusifli near Barda on Tuesday. Hours later, rockets hit the city centre.",
+        &[
+            ("strike", "Barda", "2020-10-27", "reported"),
+            ("strike", "Qarayusifli", "2020-10-27", "reported"),
+        ],
+    ),
 ];
 
 fn published(text: &str) -> Option<Published> {

@@ -336,7 +336,8 @@ fn season_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
     }
 }
 
-/// A capitalised month alone: "…shelled Ganja March." (its year from the context).
+/// A capitalised month alone: "…shelled Ganja March." (its year from the context); not one
+/// naming something ("the April War", "the March Declaration").
 fn bare_month_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
     for c in w.matches(&PATTERNS.bare_month) {
         let (Some(m), Some(month)) = (
@@ -345,6 +346,35 @@ fn bare_month_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
         ) else {
             continue;
         };
+        let before = w.full.get(..m.start() + w.lo).unwrap_or_default();
+        let after = w.text.get(m.end()..).unwrap_or_default().trim_start();
+        let previous = before
+            .trim_end()
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next();
+        let next = after
+            .split(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        let naming = previous.is_some_and(|p| p.eq_ignore_ascii_case("the"))
+            || next.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                next.to_ascii_lowercase().as_str(),
+                "war"
+                    | "offensive"
+                    | "clashes"
+                    | "escalation"
+                    | "events"
+                    | "agreement"
+                    | "statement"
+                    | "declaration"
+                    | "ceasefire"
+                    | "elections"
+                    | "revolution"
+            );
+        if naming {
+            continue;
+        }
         let value = DateValue::Month {
             year: None,
             month,
@@ -447,7 +477,18 @@ fn relative_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
         let lower = rel.as_str().to_ascii_lowercase();
         let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
         let weekday_of = |name: &str| c.name(name).and_then(|w| weekday(w.as_str()));
-        let (value, role) = if let Some(wd) = weekday_of("lwd") {
+        let count = |name: &str| c.name(name).and_then(|n| count_word(n.as_str()));
+        let (value, role) = if c.name("later").is_some() {
+            (Relative::Told(1), DateRole::At)
+        } else if let Some(n) = count("ln") {
+            (Relative::Told(i64::from(n)), DateRole::At)
+        } else if let Some(n) = count("en") {
+            (Relative::Told(-i64::from(n)), DateRole::At)
+        } else if c.name("same").is_some() {
+            (Relative::Told(0), DateRole::At)
+        } else if c.name("before").is_some() {
+            (Relative::Told(-1), DateRole::At)
+        } else if let Some(wd) = weekday_of("lwd") {
             (Relative::LastWeekday(wd), DateRole::At)
         } else if let Some(wd) = weekday_of("wd").or_else(|| weekday_of("wda")) {
             (Relative::Weekday(wd), w.role_at(m.start()))

@@ -80,6 +80,10 @@ pub enum Relative {
     LastMonthPart(MonthPart),
     /// "at the end of the month", "the beginning of this month": part of the reference's month.
     ThisMonthPart(MonthPart),
+    /// "the following day", "two days later", "a day earlier", "the previous day", "that
+    /// night": days after (or before) the date the story told last; resolved against the
+    /// reference only when the story has told none.
+    Told(i64),
 }
 
 /// A season of a year.

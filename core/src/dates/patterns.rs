@@ -358,7 +358,14 @@ fn pattern_sources(ord: &str) -> [String; 14] {
             the\s+day\s+before\s+yesterday
           | today | tonight | this\s+(?:morning|afternoon|evening)
           | yesterday | last\s+night | overnight
-          | the\s+(?:previous|preceding)\s+(?:day|night|evening) | the\s+day\s+before
+          # told from the date before them in the story
+          | (?P<later>(?:the\s+)?(?:following|next)\s+(?:day|morning|evening|night)
+              | the\s+day\s+after)
+          | (?P<ln>{COUNTS})\s+days?\s+later
+          | (?P<en>{COUNTS})\s+days?\s+(?:earlier|before)
+          | (?P<same>(?:later\s+)?that\s+(?:day|night|evening|morning|afternoon)
+              | the\s+same\s+(?:day|night|evening))
+          | (?P<before>the\s+(?:previous|preceding)\s+(?:day|night|evening) | the\s+day\s+before)
           | (?P<n>{COUNTS})\s+days?\s+ago
           | (?P<an>{COUNTS})\s+(?P<unit>weeks?|months?|years?|fortnights?)\s+ago
           | (?:the\s+)?(?:last|past|previous)\s+(?P<pn>{COUNTS})\s+(?P<punit>days|weeks|months)

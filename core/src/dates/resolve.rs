@@ -287,6 +287,10 @@ pub fn resolve(
                     let (s, e) = month_span(r.end.year(), r.end.month(), Some(part))?;
                     DateSpan::range(s, e.min(r.end).max(s), Precision::Month, relative)
                 }
+                // without an earlier date in the story, counted from the reference; a day after
+                // it would be the future
+                Relative::Told(n) if n > 0 => return None,
+                Relative::Told(n) => shift(-n, Precision::Day),
                 Relative::DayOfFighting(_) => return None,
             })
         }

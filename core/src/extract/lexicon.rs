@@ -215,6 +215,13 @@ pub(crate) const TRIGGERS: &[Trigger] = &[
     t("take control of", D, P),
     t("established control over", D, P),
     t("captured", D, P),
+    // the present of timelines and headlines: "8 November 2020: Azerbaijani forces capture Shusha"
+    t("capture", D, T),
+    t("captures", D, T),
+    t("seize", D, T),
+    t("seizes", D, T),
+    t("enter", D, F),
+    t("enters", D, F),
     t("capturing", D, P),
     t("capture of", D, P),
     t("seized", D, P),
@@ -518,6 +525,9 @@ cue_words! {
     /// Words that negate or deny what follows.
     is_negation_cue:
     "not",
+    "failed",
+    "fails",
+    "unsuccessfully",
     "no",
     "never",
     "without",
@@ -729,8 +739,8 @@ pub(super) const ANAPHORA: &[(&str, Anaphor)] = &[
     ("the territory", Anaphor::Region),
     ("the city", Anaphor::Town),
     ("the town", Anaphor::Town),
-    ("the village", Anaphor::Town),
-    ("the settlement", Anaphor::Town),
+    ("the village", Anaphor::Village),
+    ("the settlement", Anaphor::Settlement),
     ("the district", Anaphor::District),
 ];
 
@@ -741,8 +751,12 @@ pub(super) enum Anaphor {
     Any,
     /// A region (Nagorno-Karabakh), or the article's main region.
     Region,
-    /// A city, town or village.
+    /// A city or town.
     Town,
+    /// A village.
+    Village,
+    /// A city, town or village.
+    Settlement,
     /// A district or province.
     District,
 }
@@ -752,7 +766,11 @@ impl Anaphor {
         match self {
             Self::Any => kind != PlaceKind::Country,
             Self::Region => kind == PlaceKind::Region,
-            Self::Town => matches!(kind, PlaceKind::City | PlaceKind::Town | PlaceKind::Village),
+            Self::Town => matches!(kind, PlaceKind::City | PlaceKind::Town),
+            Self::Village => kind == PlaceKind::Village,
+            Self::Settlement => {
+                matches!(kind, PlaceKind::City | PlaceKind::Town | PlaceKind::Village)
+            }
             Self::District => matches!(kind, PlaceKind::District | PlaceKind::Province),
         }
     }

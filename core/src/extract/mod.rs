@@ -99,7 +99,13 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
             .last()
             .is_some_and(|(p, _)| *p + 1 >= sentence.paragraph);
         if claims_nearby && modality::denies_claims(sentence_text) {
-            deny_recent_claims(&mut mentions, &paragraph_claims, sentence.paragraph);
+            let deniers = sides::deniers(sentence_text);
+            deny_recent_claims(
+                &mut mentions,
+                &paragraph_claims,
+                sentence.paragraph,
+                &deniers,
+            );
         }
         let lo = hits.partition_point(|h| h.start < sentence.start);
         let hi = hits.partition_point(|h| h.start < sentence.end);
@@ -145,11 +151,13 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
     mentions
 }
 
-/// Marks claimed mentions of this paragraph (or the previous one) as denied.
+/// Marks claimed mentions of this paragraph (or the previous one) as denied: those of the
+/// denying side when the denial names it, else all.
 fn deny_recent_claims(
     mentions: &mut [Mention],
     paragraph_claims: &[(usize, usize)],
     paragraph: usize,
+    deniers: &[&str],
 ) {
     let from = paragraph_claims
         .iter()
@@ -157,10 +165,14 @@ fn deny_recent_claims(
         .map(|(_, i)| *i)
         .min();
     if let Some(from) = from {
+        // "Armenia denied targeting civilians" denies what Armenia was said to have done
         for m in mentions
             .iter_mut()
             .skip(from)
             .filter(|m| m.status == Status::Claimed)
+            .filter(|m| {
+                deniers.is_empty() || m.actor.as_deref().is_some_and(|a| deniers.contains(&a))
+            })
         {
             m.status = Status::Denied;
             m.confidence = (m.confidence - 0.1).max(0.05);

@@ -159,7 +159,30 @@ pub(crate) fn denies_claims(sentence: &str) -> bool {
         return false;
     }
     let (mut denial, mut object) = (false, false);
+    let mut previous_denial = false;
     for w in words(sentence) {
+        // "denied targeting civilians", "denies shelling the town", "issued a denial"
+        let act = w.ends_with("ing")
+            && matches!(
+                &*w,
+                "targeting"
+                    | "shelling"
+                    | "attacking"
+                    | "striking"
+                    | "firing"
+                    | "bombing"
+                    | "bombarding"
+                    | "hitting"
+                    | "launching"
+                    | "deploying"
+                    | "sending"
+                    | "capturing"
+                    | "entering"
+            );
+        object |= previous_denial && act;
+        object |= denial && w == "denial";
+        previous_denial = matches!(&*w, "denied" | "denies" | "deny" | "denying");
+        denial |= w == "issued";
         denial |= matches!(
             &*w,
             "denied"

@@ -139,13 +139,15 @@ impl ArticleContext<'_> {
                 })
             })
         };
+        // a country that says where the place is: "Kapan, Armenia", "Kapan in Armenia",
+        // "Armenia's Kapan" (not "Azerbaijan shelled Kapan")
+        let countries = self.countries_placing(mention);
         let in_country = |c: usize| {
             let e = entries.get(c)?;
-            areas.iter().copied().find(|&a| {
-                entries.get(a).is_some_and(|area| {
-                    area.kind == PlaceKind::Country && area.country == e.country
-                })
-            })
+            countries
+                .iter()
+                .copied()
+                .find(|&a| entries.get(a).is_some_and(|area| area.country == e.country))
         };
         // the other place names: of the same sentence first (how many lie within 60 km, then
         // how close they are), then of the whole article (how many distinct names within 60 km)
@@ -285,7 +287,54 @@ impl ArticleContext<'_> {
         sentences.get(i).map_or(0, |s| s.paragraph)
     }
 
-    /// Districts, provinces and countries named in a paragraph (gazetteer entries).
+    /// The countries written next to a mention as its location: "Ganja, Azerbaijan", "Kapan in
+    /// Armenia", "(Armenia)", "Armenia's Kapan".
+    fn countries_placing(&self, mention: &PlaceMention) -> Vec<usize> {
+        let entries = &self.gazetteer.entries;
+        let country_at = |start: usize, end: usize| -> Option<usize> {
+            let found = self.find_places(start, end);
+            found.first().and_then(|m| match m.candidates.as_slice() {
+                [only]
+                    if entries
+                        .get(*only)
+                        .is_some_and(|e| e.kind == PlaceKind::Country) =>
+                {
+                    Some(*only)
+                }
+                _ => None,
+            })
+        };
+        let mut out = Vec::new();
+        let after_end = (mention.end + 40).min(self.text.len());
+        let after = self.text.get(mention.end..after_end).unwrap_or_default();
+        let lead = after.len() - after.trim_start_matches([',', ' ', '(']).len();
+        let lead = if after.get(lead..).is_some_and(|r| r.starts_with("in ")) {
+            lead + 3
+        } else {
+            lead
+        };
+        if lead > 0
+            && let Some(c) = country_at(mention.end + lead, after_end)
+        {
+            out.push(c);
+        }
+        let before_start = mention.start.saturating_sub(30);
+        let before = self
+            .text
+            .get(before_start..mention.start)
+            .unwrap_or_default();
+        for possessive in ["'s ", "’s "] {
+            if let Some(stem) = before.strip_suffix(possessive) {
+                let word_start = stem.rfind(' ').map_or(0, |i| i + 1);
+                if let Some(c) = country_at(before_start + word_start, before_start + stem.len()) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// Districts and provinces named in a paragraph (gazetteer entries).
     fn areas_in_paragraph(&self, paragraph: usize) -> Vec<usize> {
         let sentences = &self.layout.sentences;
         let mut of_paragraph = sentences.iter().filter(|s| s.paragraph == paragraph);
@@ -300,12 +349,10 @@ impl ArticleContext<'_> {
                 _ => None,
             })
             .filter(|&e| {
-                self.gazetteer.entries.get(e).is_some_and(|e| {
-                    matches!(
-                        e.kind,
-                        PlaceKind::District | PlaceKind::Province | PlaceKind::Country
-                    )
-                })
+                self.gazetteer
+                    .entries
+                    .get(e)
+                    .is_some_and(|e| matches!(e.kind, PlaceKind::District | PlaceKind::Province))
             })
             .collect()
     }

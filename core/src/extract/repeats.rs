@@ -1,15 +1,15 @@
 //! What one article says twice or only in passing, removed once all its sentences are read: a
 //! headline or heading repeating an event the body reports, a month-long summary of days the
 //! article reports one by one ("four attacks on Ganja in October 2020"), an undated repeat of a
-//! dated event, and history told in passing ("the city was captured in 1992" in a report of
-//! 2020).
+//! dated event, and history told in passing by its year ("the city was captured in 1992" in a
+//! report of 2020).
 
 use chrono::Duration;
 
 use super::Mention;
 use crate::model::{DateSource, EventKind, Precision};
 
-/// How far before the article's latest day an event told by its year or month is history.
+/// How far before the article's latest day an event told by its year is history.
 const HISTORY: Duration = Duration::days(2 * 365);
 
 /// Drops from `mentions` the repeats and background of one article. `from_heading[i]` says
@@ -65,7 +65,10 @@ pub(super) fn drop_repeats(
                     let summary = days
                         .iter()
                         .any(|o| same(o, m) && o.date.is_some_and(|od| d.contains(od.start)));
-                    let history = latest.is_some_and(|l| d.end + HISTORY < l);
+                    // a year told in passing ("captured in 1992"); a month is a timeline's
+                    // entry ("April 2016: forces capture Lelatepe") and stays
+                    let history = d.precision == Precision::Year
+                        && latest.is_some_and(|l| d.end + HISTORY < l);
                     !(summary || history)
                 }
                 Some(_) => true,

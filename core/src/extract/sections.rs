@@ -213,6 +213,13 @@ impl ArticleContext<'_> {
             } => Some((month, None)),
             _ => None,
         };
+        if let DateValue::Relative(dates::Relative::Told(n)) = d.value
+            && let Some((base, words)) = self.date_told_before(index, d.start, section)
+        {
+            let day = base.start + Duration::days(n);
+            let span = DateSpan::day(day, DateSource::Relative);
+            return Some((span, Some(format!("counted from '{words}' told before"))));
+        }
         let relative = matches!(d.value, DateValue::Relative(_) | DateValue::OrdinalDay(_));
         if let (Some((month, day)), None) = (yearless, reference) {
             let sentence_year = self.dates_of(index).iter().find_map(|o| match o.value {
@@ -251,6 +258,44 @@ impl ArticleContext<'_> {
             _ => None,
         };
         Some((span, note))
+    }
+
+    /// The last day-precise date the story told before byte `at` of sentence `index`: earlier in
+    /// the sentence, else in the four sentences before it in its section; with its words.
+    fn date_told_before(
+        &self,
+        index: usize,
+        at: usize,
+        section: usize,
+    ) -> Option<(DateSpan, String)> {
+        let section_index = self.layout.sentences.get(index)?.section;
+        for i in (index.saturating_sub(4)..=index).rev() {
+            let s = self.layout.sentences.get(i)?;
+            if s.section != section_index || s.heading {
+                break;
+            }
+            let stext = self.text.get(s.start..s.end).unwrap_or_default();
+            // the last day-precise date before it: a calendar date, a weekday, "yesterday"
+            let told = self
+                .dates_of(i)
+                .iter()
+                .rev()
+                .filter(|d| i < index || d.end <= at)
+                .filter(|d| !matches!(d.value, DateValue::Relative(dates::Relative::Told(_))))
+                .find_map(|d| {
+                    let (span, _) = self.resolve_in_context(d, i, section)?;
+                    (span.precision == Precision::Day && span.start == span.end).then(|| {
+                        (
+                            span,
+                            stext.get(d.start..d.end).unwrap_or_default().to_owned(),
+                        )
+                    })
+                });
+            if told.is_some() {
+                return told;
+            }
+        }
+        None
     }
 
     /// The event date: a date in the sentence, else one carried from the paragraph's previous
@@ -308,10 +353,19 @@ impl ArticleContext<'_> {
                 continue;
             };
             let prev_text = self.text.get(prev.start..prev.end).unwrap_or_default();
-            let carried = self
+            // the last date of the sentence, the one with a year when there is one ("April 2016:
+            // … the April War")
+            let at_dates: Vec<&dates::DateMention> = self
                 .dates_of(prev_index)
                 .iter()
-                .rfind(|d| d.role == DateRole::At && !dates_another_act(prev_text, d));
+                .filter(|d| d.role == DateRole::At && !dates_another_act(prev_text, d))
+                .collect();
+            let carried = at_dates
+                .iter()
+                .rev()
+                .find(|d| has_year(d.value))
+                .or(at_dates.last())
+                .copied();
             if let Some(d) = carried
                 && let Some((span, note)) = self.resolve_in_context(d, prev_index, sentence.section)
                 && !self.after_publication(&span)
@@ -357,6 +411,19 @@ impl ArticleContext<'_> {
         self.published
             .is_some_and(|p| span.start > p.end + Duration::days(1))
     }
+}
+
+/// Whether a date expression names its year.
+fn has_year(value: DateValue) -> bool {
+    matches!(
+        value,
+        DateValue::Day { year: Some(_), .. }
+            | DateValue::Days { year: Some(_), .. }
+            | DateValue::Month { year: Some(_), .. }
+            | DateValue::NthWeekday { year: Some(_), .. }
+            | DateValue::Year(_)
+            | DateValue::Season { .. }
+    )
 }
 
 /// A date governed by a verb of another act: "the statement signed on November 10", "adopted

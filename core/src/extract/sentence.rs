@@ -98,6 +98,10 @@ impl ArticleContext<'_> {
                                 ) < 60.0)
                 })
             });
+            // "the village of Qarayusifli near Barda": a place that locates another is no
+            // event place of its own
+            let snapshot = mine.clone();
+            mine.retain(|q| !snapshot.iter().any(|p| self.locates(p, q)));
             mine.dedup_by_key(|p| p.entry);
             if !mine.is_empty() {
                 previous_places = mine.clone();
@@ -200,6 +204,31 @@ impl ArticleContext<'_> {
             .filter(|w| w != "the")
             .collect();
         matches!(gap.as_slice(), [w] if w == "and" || w == "or")
+    }
+
+    /// Whether `locator` only says where `place` is: "Qarayusifli near Barda", "Sotk, not far
+    /// from Vardenis", "positions north of Martuni".
+    fn locates(&self, place: &Located, locator: &Located) -> bool {
+        if place.end > locator.start || place.start == locator.start {
+            return false;
+        }
+        let gap = self.text.get(place.end..locator.start).unwrap_or_default();
+        let gap: Vec<String> = words(gap).map(|w| w.as_str().to_owned()).collect();
+        let gap: Vec<&str> = gap
+            .iter()
+            .map(String::as_str)
+            .filter(|w| *w != "the")
+            .collect();
+        matches!(
+            gap.as_slice(),
+            ["near"]
+                | ["close", "to"]
+                | ["not", "far", "from"]
+                | ["outside"]
+                | ["in", "vicinity", "of"]
+                | ["north" | "south" | "east" | "west", "of"]
+                | ["km" | "kilometres" | "kilometers", "from"]
+        )
     }
 
     /// Why `place` was chosen among the places bearing its name, in plain words; `None` when

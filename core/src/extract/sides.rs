@@ -52,6 +52,41 @@ pub(crate) fn mission_owner(sentence: &str) -> Option<&'static str> {
     })
 }
 
+/// The sides that deny, named before the denial verb ("Armenia denied", "Turkey and
+/// Azerbaijan have denied", "The Armenian side rejected"); empty when the sentence does not say.
+pub(crate) fn deniers(sentence: &str) -> Vec<&'static str> {
+    let mut sides = Vec::new();
+    for w in words(sentence) {
+        if matches!(
+            w.as_str(),
+            "denied"
+                | "denies"
+                | "deny"
+                | "rejected"
+                | "rejects"
+                | "refuted"
+                | "refutes"
+                | "dismissed"
+                | "issued"
+                | "denial"
+        ) {
+            return sides;
+        }
+        // the capitals stand for their governments when they deny
+        let capital = match w.as_str() {
+            "baku" | "baku's" => Some("Azerbaijan"),
+            "yerevan" | "yerevan's" => Some("Armenia"),
+            _ => None,
+        };
+        if let Some(s) = side_of(&w).or(capital)
+            && !sides.contains(&s)
+        {
+            sides.push(s);
+        }
+    }
+    Vec::new()
+}
+
 /// The target: the first side named within a few words after the trigger.
 pub(crate) fn target(sentence: &str, trigger_end: usize) -> Option<&'static str> {
     let after = sentence.get(trigger_end..).unwrap_or_default();
