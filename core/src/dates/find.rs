@@ -136,6 +136,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, anchored: bool, found: &mut 
     }
     if w.months {
         month_only_dates(&w, found);
+        month_portion_dates(&w, found);
         nth_weekday_dates(&w, found);
         bare_month_dates(&w, found);
         if !w.digits {
@@ -453,17 +454,56 @@ fn month_only_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
 /// "in 2020", "since 1994", "throughout early 2021".
 fn year_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
     for c in w.matches(&PATTERNS.year) {
-        let (Some(m), Some(y), Some(prep)) = (c.get(0), c.name("year"), c.name("prep")) else {
+        let Some(m) = c.get(0) else { continue };
+        let year = |name: &str| c.name(name).and_then(|y| y.as_str().parse::<i32>().ok());
+        let value = if let Some(decade) = year("decade") {
+            DateValue::Decade(decade)
+        } else if let Some(y) = year("year").or_else(|| year("year2")) {
+            match c.name("ypart").or(c.name("ypart2")) {
+                Some(part) => DateValue::YearPart {
+                    year: y,
+                    part: month_part(part.as_str()),
+                },
+                None => DateValue::Year(y),
+            }
+        } else {
             continue;
         };
-        let Ok(year) = y.as_str().parse() else {
-            continue;
-        };
-        let role = match prep.as_str().to_ascii_lowercase().as_str() {
-            "since" | "until" | "by" | "from" => DateRole::Bound,
+        let prep = c.name("prep").map(|p| p.as_str().to_ascii_lowercase());
+        let role = match prep.as_deref() {
+            Some("since" | "until" | "by" | "from") => DateRole::Bound,
             _ => DateRole::At,
         };
-        w.push(found, m.start(), m.end(), DateValue::Year(year), role);
+        w.push(found, m.start(), m.end(), value, role);
+    }
+}
+
+/// "the last day of October", "the first week of May 2021".
+fn month_portion_dates(w: &Window<'_>, found: &mut Vec<DateMention>) {
+    for c in w.matches(&PATTERNS.month_portion) {
+        let (Some(m), Some(which), Some(unit), Some(mon)) =
+            (c.get(0), c.name("which"), c.name("unit"), c.name("mon"))
+        else {
+            continue;
+        };
+        let Some(month) = month_number(mon.as_str()) else {
+            continue;
+        };
+        let which = match which.as_str().to_ascii_lowercase().as_str() {
+            "last" => 0,
+            other => ordinal_number(other).unwrap_or(1),
+        };
+        let week = unit.as_str().eq_ignore_ascii_case("week");
+        if !week && which != 0 {
+            continue; // "the first day of October" is a day and month
+        }
+        let value = DateValue::MonthPortion {
+            year: year_of(&c),
+            month,
+            week,
+            which,
+        };
+        w.push(found, m.start(), m.end(), value, w.role_at(m.start()));
     }
 }
 

@@ -138,6 +138,19 @@ pub enum DateValue {
     },
     /// "the summer of 2020".
     Season { year: i32, season: Season },
+    /// "early 2021" (January–April), "mid-2021" (May–August), "the end of 2021"
+    /// (September–December).
+    YearPart { year: i32, part: MonthPart },
+    /// "the 1990s".
+    Decade(i32),
+    /// "the last day of October" (`week` false, `which` 0), "the first week of May" (`week`
+    /// true, `which` 1–4, 0 for the last).
+    MonthPortion {
+        year: Option<i32>,
+        month: u32,
+        week: bool,
+        which: u32,
+    },
 }
 
 /// How a date expression relates to the events of its sentence.
@@ -426,6 +439,21 @@ mod tests {
             ),
             // a yearless date later in the year than the reference is last year's
             ("on October 20", day(2019, 10, 20)),
+            // forms of date-parser test corpora
+            ("on Friday the 9th", day(2020, 10, 9)),
+            ("on the last day of September", day(2020, 9, 30)),
+            (
+                "in the first week of September",
+                days(d(2020, 9, 1), d(2020, 9, 7)),
+            ),
+            ("in early 2019", days(d(2019, 1, 1), d(2019, 4, 30))),
+            ("by mid-2019", days(d(2019, 5, 1), d(2019, 8, 31))),
+            ("at the end of 2019", days(d(2019, 9, 1), d(2019, 12, 31))),
+            ("in the 1990s", days(d(1990, 1, 1), d(1999, 12, 31))),
+            ("Fri, 9 Oct 2020 10:55", day(2020, 10, 9)),
+            ("2019/03/15", day(2019, 3, 15)),
+            ("Sept. 1st, 2020", day(2020, 9, 1)),
+            ("the 3rd of March 2020", day(2020, 3, 3)),
             (
                 "On 5 May, Armenian forces shelled the village.",
                 day(2020, 5, 5),

@@ -58,7 +58,7 @@ pub(super) struct Patterns {
     pub(super) month_year: Capturing,
     /// "in March", "mid-October", "since April", "end of April", "last September".
     pub(super) month_only: Capturing,
-    /// "in 2020", "since 1994".
+    /// "in 2020", "since 1994", "in early 2021", "mid-2021", "the 1990s".
     pub(super) year: Capturing,
     /// "2020-09-27", "27.09.2020", "27/09/2020", "09/27/2020" (month first only when the day
     /// cannot be a month).
@@ -69,12 +69,14 @@ pub(super) struct Patterns {
     pub(super) day_of_fighting: Capturing,
     /// "the first Tuesday of October", "last Monday of March".
     pub(super) nth_weekday: Capturing,
-    /// "on the 15th" (of the month of the reference date).
+    /// "on the 15th", "Friday the 18th" (of the month of the reference date).
     pub(super) ordinal_day: Capturing,
     /// "in the summer of 2020", "winter 2021".
     pub(super) season: Capturing,
     /// A month named alone, capitalised ("…shelled Ganja March.").
     pub(super) bare_month: Capturing,
+    /// "the last day of October", "the first week of May 2021".
+    pub(super) month_portion: Capturing,
 }
 
 /// A pattern with named groups, run anchored at a place the combined pattern found.
@@ -174,6 +176,7 @@ pub(super) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ordinal_day,
         season,
         bare_month,
+        month_portion,
     ] = sources;
     Patterns {
         any,
@@ -191,6 +194,7 @@ pub(super) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ordinal_day: cap(&ordinal_day),
         season: cap(&season),
         bare_month: cap(&bare_month),
+        month_portion: cap(&month_portion),
     }
 });
 
@@ -291,7 +295,7 @@ const MONTH_PART: &str = r"early|mid|late|(?:at\s+)?(?:the\s+)?(?:end|beginning|
 /// The capturing patterns, in verbose syntax (`(?x)`: whitespace and `#` comments ignored),
 /// ASCII-only (`-u`), case-insensitive unless a group says otherwise. `ord` is the alternation
 /// of ordinal words.
-fn pattern_sources(ord: &str) -> [String; 14] {
+fn pattern_sources(ord: &str) -> [String; 15] {
     let (mon, m1, m2) = (month("mon"), month("m1"), month("m2"));
     let (d, d1, d2) = (day("day"), day("d1"), day("d2"));
     let year = r"(?P<year>(?:19|20)\d\d)";
@@ -338,12 +342,17 @@ fn pattern_sources(ord: &str) -> [String; 14] {
         (?P<prep>in|since|during|until|by|from|last|this|{MONTH_PART}) [\s-]+
         {mon} (?-u:\b)                                    # in March, mid-October"
     );
-    let year_only = r"(?xi-u)
+    let year_only = format!(
+        r"(?xi-u)
         (?-u:\b)
-        (?P<prep>in|during|of|since|until|by|from|throughout) \s+
-        (?:early\s+|mid-|late\s+)?                        # in early 2021
-        (?P<year>(?:19|20)\d\d) (?-u:\b)"
-        .to_owned();
+        (?: (?P<prep>in|during|of|since|until|by|from|throughout) \s+
+            (?: (?P<ypart>{MONTH_PART}) [\s-]+ )?          # in early 2021
+            (?P<year>(?:19|20)\d\d)
+          | (?P<ypart2>{MONTH_PART}) [\s-]+ (?P<year2>(?:19|20)\d\d)    # mid-2021, the end of 2021
+          | (?:in\s+)? the \s+ (?P<decade>(?:19|20)\d0)s  # the 1990s
+        )
+        (?-u:\b)"
+    );
     let numeric = r"(?xi-u)
         (?-u:\b)
         (?: (?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})     # 2020-09-27
@@ -404,15 +413,23 @@ fn pattern_sources(ord: &str) -> [String; 14] {
         )
         (?-u:\b)"
     );
+    let month_portion = format!(
+        r"(?xi-u)
+        (?-u:\b) (?:the\s+)?
+        (?P<which>first|second|third|fourth|last) \s+ (?P<unit>day|week) \s+ of \s+
+        {mon} (?: ,?\s+ {year} )? (?-u:\b)               # the last day of October, first week of May"
+    );
     let nth_weekday = format!(
         r"(?xi-u)
         (?-u:\b) (?:the\s+)?
         (?P<nth>first|second|third|fourth|last) \s+ (?P<nwd>{WEEKDAYS}) \s+ (?:of|in) \s+
         {mon} (?: ,?\s+ {year} )? (?-u:\b)               # the first Tuesday of October"
     );
-    let ordinal_day = r"(?xi-u)
-        (?-u:\b) on \s+ the \s+ (?P<od>\d{1,2}(?:st|nd|rd|th)) (?-u:\b)   # on the 15th"
-        .to_owned();
+    let ordinal_day = format!(
+        r"(?xi-u)
+        (?-u:\b) (?: on | (?:{WEEKDAYS}) ,? ) \s+ the \s+
+        (?P<od>\d{{1,2}}(?:st|nd|rd|th)) (?-u:\b)        # on the 15th, Friday the 18th"
+    );
     let season = r"(?xi-u)
         (?-u:\b) (?:in\s+)? (?:the\s+)?
         (?P<season>spring|summer|autumn|fall|winter) \s+ (?:of\s+)?
@@ -441,5 +458,6 @@ fn pattern_sources(ord: &str) -> [String; 14] {
         ordinal_day,
         season,
         bare_month,
+        month_portion,
     ]
 }

@@ -152,6 +152,50 @@ pub fn resolve(
             };
             Some(DateSpan::day(date, relative))
         }
+        DateValue::YearPart { year, part } => {
+            let (first, last) = match part {
+                MonthPart::Early => (1, 4),
+                MonthPart::Mid => (5, 8),
+                MonthPart::Late => (9, 12),
+            };
+            Some(DateSpan::range(
+                NaiveDate::from_ymd_opt(year, first, 1)?,
+                last_day_of_month(year, last)?,
+                Precision::Month,
+                explicit,
+            ))
+        }
+        DateValue::Decade(start) => Some(DateSpan::range(
+            NaiveDate::from_ymd_opt(start, 1, 1)?,
+            NaiveDate::from_ymd_opt(start + 9, 12, 31)?,
+            Precision::Year,
+            explicit,
+        )),
+        DateValue::MonthPortion {
+            year,
+            month,
+            week,
+            which,
+        } => {
+            let year = year.or_else(|| infer_year(month, 28, reference, year_hint))?;
+            let last = last_day_of_month(year, month)?;
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+            Some(match (week, which) {
+                (false, _) => DateSpan::day(last, explicit),
+                (true, 0) => {
+                    DateSpan::range(last - Duration::days(6), last, Precision::Day, explicit)
+                }
+                (true, n) => {
+                    let start = first + Duration::days(7 * i64::from(n - 1));
+                    DateSpan::range(
+                        start,
+                        (start + Duration::days(6)).min(last),
+                        Precision::Day,
+                        explicit,
+                    )
+                }
+            })
+        }
         DateValue::Year(year) => Some(DateSpan::range(
             NaiveDate::from_ymd_opt(year, 1, 1)?,
             NaiveDate::from_ymd_opt(year, 12, 31)?,

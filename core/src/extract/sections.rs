@@ -210,6 +210,9 @@ impl ArticleContext<'_> {
             }
             | DateValue::NthWeekday {
                 year: None, month, ..
+            }
+            | DateValue::MonthPortion {
+                year: None, month, ..
             } => Some((month, None)),
             _ => None,
         };
@@ -423,6 +426,9 @@ fn has_year(value: DateValue) -> bool {
             | DateValue::NthWeekday { year: Some(_), .. }
             | DateValue::Year(_)
             | DateValue::Season { .. }
+            | DateValue::YearPart { .. }
+            | DateValue::Decade(_)
+            | DateValue::MonthPortion { year: Some(_), .. }
     )
 }
 
