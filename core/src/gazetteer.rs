@@ -361,14 +361,36 @@ impl Gazetteer {
                 .and_then(|s| s.chars().next())
                 .is_some_and(char::is_alphanumeric)
         };
-        for m in self.automaton.find_iter(&folded) {
-            let fs = m.start();
-            let before = folded.get(..fs).and_then(|s| s.chars().next_back());
-            if before.is_some_and(char::is_alphanumeric) {
+        // names start at a capitalised word (or "lake", "mount" in lower case): search only
+        // there, anchored, which skips the lower-case prose between
+        let mut cursor = 0usize;
+        let mut previous_alnum = false;
+        let mut starts = Vec::new();
+        for (i, c) in folded.char_indices() {
+            let alnum = c.is_alphanumeric();
+            if alnum && !previous_alnum && i >= cursor {
+                starts.push(i);
+            }
+            previous_alnum = alnum;
+        }
+        for fs in starts {
+            if fs < cursor {
                 continue;
             }
+            let first = text.get(original(fs)..).and_then(|s| s.chars().next());
+            let generic = ["lake ", "mount ", "river ", "mountain "]
+                .iter()
+                .any(|g| folded.get(fs..).is_some_and(|f| f.starts_with(g)));
+            if first.is_some_and(|c| c.is_lowercase()) && !generic {
+                continue;
+            }
+            let input = aho_corasick::Input::new(&folded)
+                .span(fs..folded.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            let Some(mut m) = self.automaton.find(input) else {
+                continue;
+            };
             // "Lachin districts": the longest name ends inside a word, a shorter one may not
-            let mut m = m;
             while word_char_at(m.end()) {
                 let input = aho_corasick::Input::new(&folded)
                     .span(fs..m.end() - 1)
@@ -383,14 +405,6 @@ impl Gazetteer {
                 continue;
             }
             let (start, end) = (original(fs), original(fe));
-            // "Ganja", not "ganja"; "the lake Sev" with its generic word in lower case
-            let first = text.get(start..).and_then(|s| s.chars().next());
-            let generic = ["lake ", "mount ", "river ", "mountain "]
-                .iter()
-                .any(|g| folded.get(fs..).is_some_and(|f| f.starts_with(g)));
-            if first.is_some_and(|c| c.is_lowercase()) && !generic {
-                continue;
-            }
             if qualified(text, start) {
                 continue;
             }
@@ -415,6 +429,7 @@ impl Gazetteer {
             {
                 continue;
             }
+            cursor = fe;
             found.push(PlaceMention {
                 start,
                 end,

@@ -216,20 +216,26 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
         .take(6)
         .find_map(|line| {
             let line = line.trim();
+            // a dateline's date stands at its start ("BAKU, Oct 17, 2020 (Reuters) – …"): a
+            // paragraph is searched no further than its first words
+            let head = line
+                .char_indices()
+                .nth(120)
+                .map_or(line, |(i, _)| line.get(..i).unwrap_or(line));
+            let date = first_full_date(head)?;
             // an infobox field ("- Date: 4 October 2020, 8 October 2020") dates events, not
             // the article
             let bullet = line.starts_with(['-', '*', '•']);
-            let full_dates = crate::dates::find_dates(line)
+            let full_dates = crate::dates::find_dates(head)
                 .iter()
                 .filter(|d| matches!(d.value, crate::dates::DateValue::Day { year: Some(_), .. }))
                 .count();
             if bullet || full_dates > 1 {
                 return None;
             }
-            let date = first_full_date(line)?;
             // A sentence that merely mentions a date is not a dateline: the line must be a few
             // words, or carry a dateline cue (published, |, an agency, a capitalised place first).
-            (line.split_whitespace().count() <= 8 || DATELINE_HINT.is_match(line)).then_some(date)
+            (line.split_whitespace().count() <= 8 || DATELINE_HINT.is_match(head)).then_some(date)
         })
 }
 

@@ -151,8 +151,20 @@ pub(super) fn leftmost<'t>(re: &Capturing, text: &'t str) -> Option<Caps<'t>> {
 
 #[allow(clippy::expect_used)] // the patterns are constants, checked by every test
 pub(super) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
-    let re = |p: &str| Regex::new(p).expect("date pattern");
-    let cap = |p: &str| Capturing::new(p).expect("date pattern");
+    // a lazy DFA cache big enough for the combined pattern not to be rebuilt over and over
+    let cache = 16 * 1024 * 1024;
+    let re = |p: &str| {
+        regex::RegexBuilder::new(p)
+            .dfa_size_limit(cache)
+            .build()
+            .expect("date pattern")
+    };
+    let cap = |p: &str| {
+        Capturing::builder()
+            .configure(Capturing::config().hybrid_cache_capacity(cache))
+            .build(p)
+            .expect("date pattern")
+    };
     let mut ordinals: Vec<&str> = ORDINALS.to_vec();
     ordinals.sort_by_key(|o| std::cmp::Reverse(o.len()));
     let sources = pattern_sources(&ordinals.join("|"));

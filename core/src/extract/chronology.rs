@@ -4,6 +4,9 @@
 //! ("the 44-day war", "Four years have passed since the April war") or whose yearless dates
 //! fall inside one gets its year from it.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, NaiveDate};
 
 /// One named period of the conflict.
@@ -124,12 +127,35 @@ impl Period {
     }
 }
 
-/// The periods `lower` (lower-cased text) names, with the phrase that names each.
-pub(crate) fn named_in(lower: &str) -> Vec<(&'static Period, &'static str)> {
-    PERIODS
+/// Every cue of every period in one ASCII-case-insensitive automaton, with its period.
+static CUES: LazyLock<Option<(AhoCorasick, Vec<(usize, &'static str)>)>> = LazyLock::new(|| {
+    let cues: Vec<(usize, &'static str)> = PERIODS
         .iter()
-        .filter_map(|p| p.cues.iter().find(|c| lower.contains(**c)).map(|c| (p, *c)))
-        .collect()
+        .enumerate()
+        .flat_map(|(i, p)| p.cues.iter().map(move |c| (i, *c)))
+        .collect();
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(cues.iter().map(|(_, c)| c))
+        .ok()?;
+    Some((automaton, cues))
+});
+
+/// The periods `text` names, each once, with the first phrase that names it.
+pub(crate) fn named_in(text: &str) -> Vec<(&'static Period, &'static str)> {
+    let Some((automaton, cues)) = CUES.as_ref() else {
+        return Vec::new();
+    };
+    let mut named: Vec<(&'static Period, &'static str)> = Vec::new();
+    for m in automaton.find_iter(text) {
+        if let Some(&(i, cue)) = cues.get(m.pattern().as_usize())
+            && let Some(period) = PERIODS.get(i)
+            && !named.iter().any(|(p, _)| std::ptr::eq(*p, period))
+        {
+            named.push((period, cue));
+        }
+    }
+    named
 }
 
 #[cfg(test)]
@@ -149,7 +175,7 @@ mod tests {
 
     #[test]
     fn periods_are_found_by_their_names() {
-        let named = named_in("the definitive moments of the second artsakh war. ");
+        let named = named_in("The definitive moments of the Second Artsakh War. ");
         assert_eq!(named.first().map(|(p, _)| p.year()), Some(2020));
         assert!(named_in("a war of words").is_empty());
     }

@@ -38,18 +38,22 @@ impl DocumentTime {
     /// Reads the clues of `text` (called only for articles without a publication date).
     pub(super) fn gather(text: &str) -> Self {
         let mut time = Self::default();
-        let lower = text.to_lowercase();
-        let since = time.years_since_periods(&lower);
-        for (period, cue) in chronology::named_in(&lower) {
-            time.named.push(period.name);
-            // "four years since the April war" names the war as the past, not as the story
-            if !since.iter().any(|p| std::ptr::eq(*p, period)) {
-                time.clue(period.year(), 3.0, format!("'{cue}'"));
+        let named = chronology::named_in(text);
+        if !named.is_empty() {
+            let lower = text.to_lowercase();
+            let since = time.years_since_periods(&lower, &named);
+            for (period, cue) in named {
+                time.named.push(period.name);
+                // "four years since the April war" names the war as the past, not as the story
+                if !since.iter().any(|p| std::ptr::eq(*p, period)) {
+                    time.clue(period.year(), 3.0, format!("'{cue}'"));
+                }
             }
         }
         for line in text.lines() {
             let line = line.trim();
-            if line.is_empty() {
+            // every clue here holds a year: skip the lines without four digits in a row
+            if !has_year_digits(line) {
                 continue;
             }
             let short = line.chars().count() <= 100 && !line.ends_with('.');
@@ -109,9 +113,13 @@ impl DocumentTime {
 
     /// "Four years have passed since the April war", "three years after the 44-day war": the
     /// article's own year. Returns the periods so named.
-    fn years_since_periods(&mut self, lower: &str) -> Vec<&'static chronology::Period> {
+    fn years_since_periods(
+        &mut self,
+        lower: &str,
+        periods: &[(&'static chronology::Period, &'static str)],
+    ) -> Vec<&'static chronology::Period> {
         let mut named = Vec::new();
-        for period in PERIODS {
+        for &(period, _) in periods {
             for cue in period.cues {
                 for (at, _) in lower.match_indices(cue) {
                     let before = lower.get(..at).unwrap_or_default();
@@ -169,6 +177,13 @@ impl DocumentTime {
             .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
             .map(|(year, _, words, _)| (year, words))
     }
+}
+
+/// Whether `line` holds four digits in a row (a year).
+fn has_year_digits(line: &str) -> bool {
+    line.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
 /// Years standing alone in a line ("Ganja 2020"), 1990–2039.
