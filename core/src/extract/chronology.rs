@@ -127,8 +127,11 @@ impl Period {
     }
 }
 
-/// Every cue of every period in one ASCII-case-insensitive automaton, with its period.
-static CUES: LazyLock<Option<(AhoCorasick, Vec<(usize, &'static str)>)>> = LazyLock::new(|| {
+/// Every cue of every period in one ASCII-case-insensitive automaton, and for each pattern
+/// its period (index into [`PERIODS`]) and words.
+type Cues = (AhoCorasick, Vec<(usize, &'static str)>);
+
+static CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
     let cues: Vec<(usize, &'static str)> = PERIODS
         .iter()
         .enumerate()
