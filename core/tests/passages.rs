@@ -1075,6 +1075,30 @@ const CASES: &[Case] = &[
             ("strike", "Qarayusifli", "2020-10-27", "reported"),
         ],
     ),
+    case(
+        "units stationed where a strike hit are its target, where it came from is not",
+        "2023-04-11",
+        "On April 11, units of the Armenian armed forces subjected to fire the positions of the Azerbaijani Army units stationed in the direction of the Kalbajar district from positions in the Basarkechar and Gorus districts.",
+        &[("strike", "Kalbajar District", "2023-04-11", "reported")],
+    ),
+    case(
+        "a report after a rejection is the rejecting side's own claim",
+        "2024-02-13",
+        "Armenia's defence ministry rejected the accusation and said Azerbaijani troops had fired at the village of Aygepar in Tavush on Sunday.",
+        &[("strike", "Aygepar", "2024-02-11", "claimed")],
+    ),
+    case(
+        "a sniper shot a soldier dead",
+        "2024-02-13",
+        "An Armenian sniper shot dead a soldier in the Tovuz region on Sunday, the ministry said.",
+        &[("strike", "Tovuz District", "2024-02-11", "claimed")],
+    ),
+    case(
+        "residents leaving do not make troops entering a withdrawal",
+        "2022-08-27",
+        "Azerbaijani troops entered the town of Lachin on Friday after the last Armenian residents had left.",
+        &[("deployment", "Lachin", "2022-08-26", "reported")],
+    ),
 ];
 
 fn published(text: &str) -> Option<Published> {

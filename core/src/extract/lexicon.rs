@@ -119,6 +119,8 @@ pub(crate) const TRIGGERS: &[Trigger] = &[
     t("mortar fire", S, P),
     t("rocket fire", S, P),
     t("sniper fire", S, P),
+    t("shot dead", S, P),
+    t("shot and killed", S, P),
     t("gunfire", S, P),
     t("heavy fire", S, P),
     t("small arms fire", S, P),
@@ -357,6 +359,7 @@ pub(super) const STEMS: &[&str] = &[
     "launch",
     "cross",
     "explosion",
+    "shot",
 ];
 
 /// Weapons that make "hit", "landed" or "fell" a strike.
@@ -624,6 +627,25 @@ pub(super) const CLAUSE_BREAKS: &[&str] = &[
     " -- ",
     // coordinated clauses: "Armenian forces withdrew from Aghdam, and Azerbaijani troops entered"
     ", and ",
+    // a report after a denial: "rejected the accusation and said Azerbaijani troops had fired"
+    " and said ",
+    " and added ",
+    " and claimed ",
+    " and stated ",
+    ", saying ",
+];
+
+/// Words after which a clause tells another happening: the window of a withdrawal ends there
+/// ("troops entered Lachin after the last residents had left").
+pub(super) const SUBORDINATORS: &[&str] = &[
+    " after ",
+    " as ",
+    " when ",
+    " once ",
+    " because ",
+    " since ",
+    " before ",
+    " until ",
 ];
 
 pub(super) const LOCATIVE: &[&str] = &[

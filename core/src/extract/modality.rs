@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
-use super::lexicon::{CLAUSE_BREAKS, is_claim_cue, is_modal_cue, is_negation_cue};
+use super::lexicon::{CLAUSE_BREAKS, SUBORDINATORS, is_claim_cue, is_modal_cue, is_negation_cue};
 use super::words::{Word, words};
 
 #[allow(clippy::expect_used)] // constant patterns
@@ -222,6 +222,24 @@ pub(crate) fn clause_end(sentence: &str, at: usize) -> usize {
         .find(after)
         .map_or(sentence.len(), |m| at + m.start())
 }
+
+/// End of what a withdrawal word may belong to after byte `at`: the clause end, or a
+/// subordinate clause's start ("entered Lachin after the residents had left").
+pub(crate) fn withdrawal_window_end(sentence: &str, at: usize) -> usize {
+    let end = clause_end(sentence, at);
+    let after = sentence.get(at..end).unwrap_or_default();
+    SUBORDINATOR_AUTOMATON
+        .find(after)
+        .map_or(end, |m| at + m.start())
+}
+
+#[allow(clippy::expect_used)] // constant patterns
+static SUBORDINATOR_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(SUBORDINATORS)
+        .expect("subordinator automaton")
+});
 
 /// Words saying a deployment is leaving, not arriving.
 pub(crate) fn is_withdrawal(clause: &str) -> bool {

@@ -13,7 +13,7 @@ use super::layout::Sentence;
 use super::lexicon::{ANAPHORA, Anaphor, LOCATIVE, NON_EVENT_VERBS, SKIPPABLE, SPEAKERS};
 use super::sides::side_of;
 use super::triggers::TriggerHit;
-use super::words::{Word, words, words_after, words_before};
+use super::words::{Word, words, words_after, words_before, words_rev};
 use crate::gazetteer::{self, Gazetteer, PlaceMention, fold};
 use crate::model::{DateSpan, EventKind, PlaceKind};
 
@@ -550,6 +550,51 @@ impl ArticleContext<'_> {
             || triggers_abs
                 .iter()
                 .any(|t| t.start >= place.end && t.start - place.end <= 12)
+    }
+
+    /// "from positions in the Gorus district", "from the territory of Armenia": where a strike
+    /// was launched from.
+    pub(super) fn is_origin(&self, sentence_start: usize, place: &Located) -> bool {
+        let before = self
+            .text
+            .get(sentence_start..place.start)
+            .unwrap_or_default();
+        let mut words = words_rev(before).take(7);
+        while let Some(w) = words.next() {
+            if w == "from" {
+                // "strikes were reported from Sotk": where the reports came from, where it struck
+                let reported = words.next().is_some_and(|v| {
+                    matches!(
+                        v.as_str(),
+                        "reported" | "heard" | "received" | "came" | "coming" | "reports"
+                    )
+                });
+                return !reported;
+            }
+            // "from Azerbaijani positions towards Armenian positions near Sotk": aimed here
+            if matches!(
+                w.as_str(),
+                "towards" | "toward" | "at" | "against" | "on" | "upon" | "into" | "onto"
+            ) {
+                return false;
+            }
+            let passable = SKIPPABLE.contains(&w.as_str())
+                || LOCATIVE.contains(&w.as_str())
+                || matches!(
+                    w.as_str(),
+                    "positions"
+                        | "position"
+                        | "direction"
+                        | "directions"
+                        | "side"
+                        | "area"
+                        | "areas"
+                );
+            if !passable {
+                return false;
+            }
+        }
+        false
     }
 
     /// "fled to Armenia", "visited Goris", "met in Yerevan": a place that belongs to a verb that

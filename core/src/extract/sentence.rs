@@ -4,7 +4,7 @@
 use super::Mention;
 use super::context::{ArticleContext, Clue, Located};
 use super::layout::Sentence;
-use super::lexicon::Form;
+use super::lexicon::{FORCE_NOUNS, Form};
 use super::modality::{self, Framing};
 use super::places::entry_distance_km;
 use super::sections::EventDate;
@@ -51,6 +51,9 @@ impl ArticleContext<'_> {
         let mut previous_places: Vec<Located> = Vec::new();
         for (i, (hit, framing)) in usable.iter().enumerate() {
             let def = hit.def();
+            if usable.iter().any(|(s, _)| stationed_target(stext, s, hit)) {
+                continue;
+            }
             let mut mine = owned.get(i).cloned().unwrap_or_default();
             let mut confidence: f64 = 0.85;
             if def.form == Form::PrepNoun {
@@ -80,6 +83,25 @@ impl ArticleContext<'_> {
                     mine.push(p);
                     confidence -= 0.25;
                 }
+            }
+            // "fired from positions in the Gorus district": where a strike came from is not
+            // where it struck
+            if def.kind == EventKind::Strike {
+                // an origin, and the places listed with it ("from the Basarkechar and Gorus
+                // districts")
+                let mut origins: Vec<Located> = Vec::new();
+                for p in &mine {
+                    let listed = origins.last().is_some_and(|o| self.coordinated(o, p))
+                        || origins.last().is_some_and(|o| {
+                            self.text.get(o.end..p.start).is_some_and(|gap| {
+                                gap.trim().trim_start_matches(',').trim().is_empty()
+                            })
+                        });
+                    if self.is_origin(sentence.start, p) || listed {
+                        origins.push(*p);
+                    }
+                }
+                mine.retain(|p| !origins.contains(p));
             }
             // Regions and countries only when nothing more specific is given; a district or
             // province only when no town of the same report lies in or near it.
@@ -114,7 +136,7 @@ impl ArticleContext<'_> {
                     stext
                         .get(
                             modality::clause_start(stext, hit.start)
-                                ..modality::clause_end(stext, hit.end),
+                                ..modality::withdrawal_window_end(stext, hit.end),
                         )
                         .unwrap_or_default(),
                 )
@@ -345,6 +367,12 @@ fn share_struck_positions(
                     words(gap).any(|w| matches!(w.as_str(), "on" | "against" | "at" | "upon"))
                 })
         });
+        let aimed_at = aimed_at.or_else(|| {
+            usable
+                .iter()
+                .enumerate()
+                .find(|(_, (d, _))| stationed_target(stext, strike, d))
+        });
         if let Some((d, _)) = aimed_at {
             let shared = owned.get(d).cloned().unwrap_or_default();
             if let Some(slot) = owned.get_mut(s) {
@@ -356,6 +384,25 @@ fn share_struck_positions(
             }
         }
     }
+}
+
+/// "subjected to fire the positions of the units stationed in the direction of Kalbajar":
+/// forces stationed somewhere, named as what a strike of the same clause hit, are its target,
+/// not a deployment of their own.
+fn stationed_target(stext: &str, strike: &TriggerHit, deployment: &TriggerHit) -> bool {
+    let stationed = matches!(
+        deployment.def().text,
+        "stationed" | "deployed" | "positioned" | "garrisoned"
+    );
+    let after_force = words_before(stext.get(..deployment.start).unwrap_or_default(), 1)
+        .first()
+        .is_some_and(|w| FORCE_NOUNS.contains(&w.as_str()));
+    strike.def().kind == EventKind::Strike
+        && stationed
+        && after_force
+        && strike.end <= deployment.start
+        && deployment.start - strike.end <= 120
+        && modality::clause_start(stext, deployment.start) <= strike.start
 }
 
 /// Each place of a sentence goes to the nearest verb-like trigger on its left, else on its
