@@ -466,6 +466,7 @@ impl AtlasApp {
             Command::SetMapView(v) => state.view.map = v,
             Command::ResetMapView => state.view.map = MapView::default(),
             Command::ShowProblems(show) => state.show_problems = show,
+            Command::ShowAbout(show) => state.show_about = show,
             Command::OpenArticle { event, source } => state.open_article(event, source),
             Command::CloseArticle => state.article = None,
             Command::ArticleScrolled => {

@@ -22,6 +22,8 @@ pub enum Command {
     ResetMapView,
     /// Open or close the problems window.
     ShowProblems(bool),
+    /// Open or close the About window.
+    ShowAbout(bool),
     /// Show an event's source article in full.
     OpenArticle {
         /// Event index.

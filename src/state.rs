@@ -241,6 +241,8 @@ pub struct AppState {
     pub article: Option<ArticleView>,
     /// Whether the problems window is open.
     pub show_problems: bool,
+    /// Whether the About window (version, data sources and their credits) is open.
+    pub show_about: bool,
     /// Whether the folder dialog is open.
     pub dialog_open: bool,
     /// A map image to save from the frame being drawn (the map shows its caption).
@@ -269,6 +271,7 @@ impl AppState {
             notice: None,
             article: None,
             show_problems: false,
+            show_about: false,
             dialog_open: false,
             capture: None,
             visible_key: None,

@@ -35,6 +35,10 @@ pub const KARABAKH: Color32 = Color32::from_rgb(150, 60, 150);
 pub const CORRIDOR: Color32 = Color32::from_rgb(200, 110, 0);
 /// Town dots and labels.
 pub const TOWN: Color32 = Color32::from_rgb(60, 60, 60);
+/// The name of a marked place the basemap does not name.
+pub const EVENT_LABEL: Color32 = Color32::from_rgb(25, 25, 25);
+/// The light band behind such a name, so that it reads over borders and tints.
+pub const EVENT_LABEL_HALO: Color32 = Color32::from_rgba_premultiplied(206, 204, 198, 210);
 
 /// The name and colour of an event kind (as in the legend).
 pub fn kind_symbol(kind: EventKind) -> (&'static str, Color32) {

@@ -538,6 +538,27 @@ fn a_folder_of_images_lists_every_file_as_a_problem() {
 }
 
 #[test]
+fn help_about_shows_the_data_credits_with_their_links() {
+    let mut h = harness();
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    h.get_by_label("About Karabakh Atlas…").click();
+    h.run_steps(2);
+    assert!(h.state().state.show_about);
+    // a new window is laid out invisibly in its first frame
+    h.run_steps(4);
+    for credit in [
+        "Data from Who's On First",
+        "Contains GeoNames data, CC BY 4.0",
+        "Includes data from foursquare Quattroshapes (CC BY)",
+        "Natural Earth (public domain)",
+        "countries-states-cities-database (ODbL 1.0)",
+    ] {
+        h.get_by_label(credit);
+    }
+}
+
+#[test]
 fn smallest_window_keeps_its_controls_and_a_tiny_one_does_not_panic() {
     let mut h = harness();
     // the window's minimum size
@@ -545,7 +566,7 @@ fn smallest_window_keeps_its_controls_and_a_tiny_one_does_not_panic() {
     h.set_size(size);
     h.run_steps(3);
     let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
-    for label in ["File", "View", "Play"] {
+    for label in ["File", "View", "Help", "Play"] {
         let rect = h.get_by_label(label).rect();
         assert!(
             window.contains_rect(rect),

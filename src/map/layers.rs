@@ -62,7 +62,15 @@ pub(super) fn outline_area(
     }
 }
 
-pub(super) fn basemap_ui(painter: &egui::Painter, projection: &Projection) {
+/// What the basemap labelled: the labels' rectangles, which event labels must not cover, and the
+/// town dots that carry a label, so that an event there needs no second one.
+#[derive(Default)]
+pub(super) struct Labelled {
+    pub(super) rects: Vec<Rect>,
+    pub(super) towns: Vec<Pos2>,
+}
+
+pub(super) fn basemap_ui(painter: &egui::Painter, projection: &Projection) -> Labelled {
     let b = &*BASEMAP;
     let zoom = projection.view.points_per_degree;
     let detail = usize::from(zoom > 400.0);
@@ -233,6 +241,7 @@ pub(super) fn basemap_ui(painter: &egui::Painter, projection: &Projection) {
     } else {
         0
     };
+    let mut towns = Vec::new();
     for town in b.towns.iter().filter(|t| t.rank <= max_rank) {
         let p = projection.screen_from_geo(geo_point(town.lon, town.lat));
         if !projection.rect.contains(p) {
@@ -248,7 +257,12 @@ pub(super) fn basemap_ui(painter: &egui::Painter, projection: &Projection) {
             Align2::LEFT_CENTER,
         ) {
             painter.circle_filled(p, 2.5, style::TOWN);
+            towns.push(p);
         }
+    }
+    Labelled {
+        rects: placed,
+        towns,
     }
 }
 

@@ -1,11 +1,12 @@
 //! Event markers: strikes as circles and deployments as triangles, filled when reported, hollow
 //! when claimed, crossed when denied; several events at one place as one marker with a count;
-//! the tooltip listing a place's events.
+//! the names of marked places the basemap leaves unnamed; the tooltip listing a place's events.
 
-use egui::{Align2, Color32, FontId, Pos2, Shape, Stroke, Vec2, vec2};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, Vec2, vec2};
 
 use karabakh_core::model::{Event, EventKind, Status};
 
+use super::layers::Labelled;
 use super::panel::{Cluster, plural};
 use crate::style;
 
@@ -74,6 +75,95 @@ pub(super) fn marker_cluster_ui(
     largest
 }
 
+/// Names each marked place that has no basemap label, beside its marker (see [`label_spots`]);
+/// a place with no free spot is named in its tooltip only.
+pub(super) fn event_labels_ui(
+    painter: &egui::Painter,
+    labelled: Labelled,
+    drawn: &[(&Cluster<'_>, f32)],
+) {
+    let mut order: Vec<&(&Cluster<'_>, f32)> = drawn.iter().collect();
+    order.sort_by_key(|(c, _)| std::cmp::Reverse(c.events.len()));
+    let galleys: Vec<_> = order
+        .iter()
+        .map(|(c, _)| {
+            let name = c.events.first().map(|(_, e)| e.place.name.clone());
+            painter.layout_no_wrap(
+                name.unwrap_or_default(),
+                FontId::proportional(11.0),
+                style::EVENT_LABEL,
+            )
+        })
+        .collect();
+    let markers: Vec<MarkerBox> = order
+        .iter()
+        .zip(&galleys)
+        .map(|((c, r), g)| MarkerBox {
+            // a marker is as wide as both its symbols side by side
+            rect: Rect::from_center_size(c.pos, vec2(r * 3.4, r * 2.4)),
+            label: g.size(),
+        })
+        .collect();
+    let spots = label_spots(&labelled, &markers, painter.clip_rect());
+    for (spot, galley) in spots.into_iter().zip(galleys) {
+        if let Some(spot) = spot {
+            painter.rect_filled(spot, 2.0, style::EVENT_LABEL_HALO);
+            painter.galley(spot.min + vec2(1.0, 1.0), galley, style::EVENT_LABEL);
+        }
+    }
+}
+
+/// A drawn marker and the size of its place's name.
+pub(super) struct MarkerBox {
+    pub(super) rect: Rect,
+    pub(super) label: Vec2,
+}
+
+/// Where each marker's name goes, in the markers' order (the first are served first): nowhere
+/// when a basemap town label already names the place; else beside the marker, to the right, the
+/// left, above-right, below-right, above or below, the first spot inside `clip` that covers no
+/// label placed so far and no other marker.
+pub(super) fn label_spots(
+    labelled: &Labelled,
+    markers: &[MarkerBox],
+    clip: Rect,
+) -> Vec<Option<Rect>> {
+    let mut taken = labelled.rects.clone();
+    let mut spots = Vec::with_capacity(markers.len());
+    for (k, m) in markers.iter().enumerate() {
+        let center = m.rect.center();
+        if labelled.towns.iter().any(|t| t.distance(center) < 3.0) {
+            spots.push(None);
+            continue;
+        }
+        let (w, h) = (m.rect.width() / 2.0 + 2.0, m.rect.height() / 2.0 + 2.0);
+        let candidates = [
+            (center + vec2(w, 0.0), Align2::LEFT_CENTER),
+            (center - vec2(w, 0.0), Align2::RIGHT_CENTER),
+            (center + vec2(w * 0.7, -h * 0.7), Align2::LEFT_BOTTOM),
+            (center + vec2(w * 0.7, h * 0.7), Align2::LEFT_TOP),
+            (center - vec2(0.0, h), Align2::CENTER_BOTTOM),
+            (center + vec2(0.0, h), Align2::CENTER_TOP),
+        ];
+        let free = candidates
+            .into_iter()
+            .map(|(at, align)| align.anchor_size(at, m.label).expand(1.0))
+            .find(|spot| {
+                clip.contains_rect(*spot)
+                    && !taken.iter().any(|r| r.intersects(*spot))
+                    && !markers
+                        .iter()
+                        .enumerate()
+                        .any(|(j, other)| j != k && other.rect.intersects(*spot))
+            });
+        if let Some(spot) = free {
+            taken.push(spot);
+        }
+        spots.push(free);
+    }
+    spots
+}
+
 /// One marker: a circle for strikes, a triangle for deployments; filled when reported,
 /// hollow when claimed, hollow and crossed when denied.
 pub fn draw_marker(
@@ -140,4 +230,80 @@ pub(super) fn events_tooltip_ui(ui: &mut egui::Ui, events: &[(usize, &Event)]) {
         ui.label(format!("… and {} more", events.len() - 10));
     }
     ui.label(egui::RichText::new("Click to select").small().weak());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::pos2;
+
+    fn marker(x: f32, y: f32) -> MarkerBox {
+        MarkerBox {
+            rect: Rect::from_center_size(pos2(x, y), vec2(20.0, 14.0)),
+            label: vec2(50.0, 12.0),
+        }
+    }
+
+    const CLIP: Rect = Rect::from_min_max(pos2(0.0, 0.0), pos2(800.0, 600.0));
+
+    #[test]
+    fn a_lone_marker_is_named_to_its_right() {
+        let spots = label_spots(&Labelled::default(), &[marker(100.0, 100.0)], CLIP);
+        let spot = spots[0].unwrap_or_else(|| panic!("no spot"));
+        assert!(spot.left() >= 110.0 && spot.center().y == 100.0, "{spot:?}");
+    }
+
+    #[test]
+    fn a_place_the_basemap_names_gets_no_second_name() {
+        let labelled = Labelled {
+            rects: Vec::new(),
+            towns: vec![pos2(100.0, 100.0)],
+        };
+        assert_eq!(
+            label_spots(&labelled, &[marker(100.0, 100.0)], CLIP),
+            vec![None]
+        );
+    }
+
+    #[test]
+    fn names_cover_no_label_and_no_other_marker() {
+        // a town label right of the first marker, a second marker to its left
+        let labelled = Labelled {
+            rects: vec![Rect::from_min_size(pos2(110.0, 94.0), vec2(80.0, 12.0))],
+            towns: Vec::new(),
+        };
+        let markers = [
+            marker(100.0, 100.0),
+            marker(60.0, 100.0),
+            marker(400.0, 300.0),
+        ];
+        let spots = label_spots(&labelled, &markers, CLIP);
+        let placed: Vec<Rect> = spots.iter().flatten().copied().collect();
+        assert_eq!(placed.len(), 3, "{spots:?}");
+        for (i, a) in placed.iter().enumerate() {
+            assert!(
+                !labelled.rects[0].intersects(*a),
+                "{a:?} covers the town label"
+            );
+            for (j, m) in markers.iter().enumerate() {
+                assert!(
+                    i == j || !m.rect.intersects(*a),
+                    "label {i} covers marker {j}"
+                );
+            }
+            for b in placed.iter().skip(i + 1) {
+                assert!(!a.intersects(*b), "{a:?} and {b:?} overlap");
+            }
+        }
+    }
+
+    #[test]
+    fn a_marker_at_the_edge_is_named_inside_the_map() {
+        let spots = label_spots(&Labelled::default(), &[marker(790.0, 300.0)], CLIP);
+        let spot = spots[0].unwrap_or_else(|| panic!("no spot"));
+        assert!(
+            CLIP.contains_rect(spot) && spot.right() <= 780.0,
+            "{spot:?}"
+        );
+    }
 }

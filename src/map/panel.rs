@@ -1,5 +1,6 @@
 //! The map panel: allocates the map, pans and zooms it, draws the basemap, the faint places of
-//! filtered events, region-level events as tinted areas and point events as markers; hover,
+//! filtered events, region-level events as tinted areas and point events as markers named where
+//! the basemap does not name them; hover,
 //! click-to-select, the legend, and the caption of a saved image. Reads [`AppState`], pushes
 //! [`Command`]s.
 
@@ -12,7 +13,7 @@ use karabakh_core::model::{Event, EventKind};
 use super::basemap::BASEMAP;
 use super::layers::{basemap_ui, fill_area, outline_area};
 use super::legend::legend_ui;
-use super::markers::{events_tooltip_ui, marker_cluster_ui};
+use super::markers::{event_labels_ui, events_tooltip_ui, marker_cluster_ui};
 use super::{Projection, geo_point};
 use crate::command::Command;
 use crate::state::AppState;
@@ -51,7 +52,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     interact(ui, &response, &projection, commands);
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, style::MAP_BACKGROUND);
-    basemap_ui(&painter, &projection);
+    let labelled = basemap_ui(&painter, &projection);
     let selected = state.selected.and_then(|i| state.dataset.events.get(i));
 
     // faint context: every place with events passing the filters at any date
@@ -113,6 +114,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     }
     let pointer = response.hover_pos();
     let mut hovered: Option<&Cluster<'_>> = None;
+    let mut drawn = Vec::new();
     for cluster in clusters.values() {
         if !rect.expand(20.0).contains(cluster.pos) {
             continue;
@@ -121,7 +123,9 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         if pointer.is_some_and(|p| p.distance(cluster.pos) <= radius + 4.0) {
             hovered = Some(cluster);
         }
+        drawn.push((cluster, radius));
     }
+    event_labels_ui(&painter, labelled, &drawn);
     // hovering an area
     let area_hover = pointer.filter(|_| hovered.is_none()).and_then(|p| {
         let g = projection.geo_from_screen(p);

@@ -1,5 +1,5 @@
-//! The menu bar: File (open, recent, export, save image), View, the dataset's name and size,
-//! problems, load progress with Cancel, and the notice.
+//! The menu bar: File (open, recent, export, save image), View, Help (About), the dataset's
+//! name and size, problems, load progress with Cancel, and the notice.
 
 use egui::RichText;
 
@@ -49,6 +49,11 @@ pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
             }
             if ui.button("Problems…").clicked() {
                 commands.push(Command::ShowProblems(true));
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui.button("About Karabakh Atlas…").clicked() {
+                commands.push(Command::ShowAbout(true));
             }
         });
         ui.separator();

@@ -1,5 +1,5 @@
 //! The panels around the map: menu bar (`menu`), event list and filters (`events`),
-//! evidence (`evidence`), the problems and article windows (`windows`), and [`root_ui`]
+//! evidence (`evidence`), the problems, article and About windows (`windows`), and [`root_ui`]
 //! that lays out the whole window. Drawing functions read `&AppState` and push [`Command`]s;
 //! they never change state themselves.
 
@@ -43,4 +43,5 @@ pub fn root_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         });
     windows::problems_window_ui(ui.ctx(), state, commands);
     windows::article_window_ui(ui.ctx(), state, commands);
+    windows::about_window_ui(ui.ctx(), state, commands);
 }

@@ -1,5 +1,5 @@
-//! Windows over the map: the per-file problems list and the full article scrolled to its
-//! sentence.
+//! Windows over the map: the per-file problems list, the full article scrolled to its sentence,
+//! and About (version, the data sources and the credits their licences ask for).
 
 use egui::text::LayoutJob;
 use egui::{Align, Color32, RichText, TextFormat};
@@ -96,5 +96,81 @@ pub(super) fn article_window_ui(
     });
     if !open {
         commands.push(Command::CloseArticle);
+    }
+}
+
+/// The map's and gazetteer's sources, each with the credit its licence asks for and a link
+/// (`assets/SOURCES.md` has the details).
+const DATA_SOURCES: &[(&str, &str, &str)] = &[
+    (
+        "Data from Who's On First",
+        "every town and village of Armenia and Azerbaijan, with their names in four languages",
+        "https://whosonfirst.org/docs/licenses/",
+    ),
+    (
+        "Contains GeoNames data, CC BY 4.0",
+        "coordinates and populations of those places",
+        "https://www.geonames.org",
+    ),
+    (
+        "Includes data from foursquare Quattroshapes (CC BY)",
+        "the points of a few hundred of those places",
+        "https://github.com/foursquare/quattroshapes",
+    ),
+    (
+        "Natural Earth (public domain)",
+        "countries, provinces and the Karabakh outlines (the former-oblast outline is an approximation)",
+        "https://www.naturalearthdata.com",
+    ),
+    (
+        "countries-states-cities-database (ODbL 1.0)",
+        "towns and provinces of Armenia and Azerbaijan",
+        "https://github.com/dr5hn/countries-states-cities-database",
+    ),
+    (
+        "Wikipedia (CC BY-SA)",
+        "infobox coordinates of the curated places and the Murov range",
+        "https://www.wikipedia.org",
+    ),
+];
+
+pub(super) fn about_window_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    if !state.show_about {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("About Karabakh Atlas")
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            ui.label(
+                RichText::new(format!("Karabakh Atlas {}", env!("CARGO_PKG_VERSION"))).strong(),
+            );
+            ui.label(
+                "A map and chronology of the strikes and deployments reported in a folder of \
+                 news articles. Every event is read from the text; each marker leads back to its \
+                 sentence and article.",
+            );
+            ui.add_space(8.0);
+            ui.label(RichText::new("Map and place names").strong());
+            for (credit, what, link) in DATA_SOURCES {
+                ui.horizontal_wrapped(|ui| {
+                    ui.hyperlink_to(*credit, *link);
+                    ui.label(RichText::new(format!("— {what}")).weak());
+                });
+            }
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new(
+                    "Nagorno-Karabakh is drawn inside Azerbaijan, as recognised internationally; \
+                     the line of the Armenian-held area of 1994–2020 is dashed. The map is \
+                     schematic: borders are simplified and not authoritative.",
+                )
+                .weak(),
+            );
+        });
+    if !open {
+        commands.push(Command::ShowAbout(false));
     }
 }
