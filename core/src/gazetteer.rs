@@ -3,15 +3,15 @@
 //! and Azerbaijan) and place matching on word boundaries.
 //!
 //! Text is folded ([`fold`]: lower case, diacritics removed, `ə`→`e`, `ı`→`i`, apostrophes
-//! inside words dropped, hyphens as spaces) with a map back to the original byte offsets, then
-//! searched with one Aho-Corasick automaton over every folded name and alternate spelling
-//! (English renderings of Azerbaijani names, Armenian-era names, Russian and Armenian script).
-//! A name inside a longer name ("Verin Aghdam") does not match alone.
+//! inside words dropped, hyphens as spaces) with a map back to the original byte offsets. Names
+//! are looked up where a capitalised word starts, in a hash table of every folded name and
+//! alternate spelling (English renderings of Azerbaijani names, Armenian-era names, Russian and
+//! Armenian script), longest first; a table of first words rules most words out with one
+//! lookup. A name inside a longer name ("Verin Aghdam") does not match alone.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -122,17 +122,21 @@ pub struct PlaceMention {
     pub needs_context: bool,
 }
 
-/// Gazetteer entries plus the automaton over their folded spellings.
+/// Gazetteer entries plus the tables of their folded spellings.
 pub struct Gazetteer {
     /// All entries, in asset order (curated first).
     pub entries: Vec<Entry>,
-    automaton: AhoCorasick,
-    /// For each automaton pattern, the entries it names.
+    /// Every folded spelling and its pattern number.
+    spellings: FxHashMap<Box<str>, u32>,
+    /// The first word of every folded spelling, and the byte length of the longest spelling
+    /// that starts with it.
+    first_words: FxHashMap<Box<str>, usize>,
+    /// For each pattern, the entries it names.
     pattern_entries: Vec<Vec<usize>>,
-    /// For each automaton pattern, whether it needs a place context for every entry it names.
+    /// For each pattern, whether it needs a place context for every entry it names.
     pattern_context: Vec<bool>,
     /// The first entry of each canonical name.
-    by_name: HashMap<String, usize>,
+    by_name: FxHashMap<String, usize>,
 }
 
 /// Districts and provinces where this conflict's strikes and deployments are reported: former
@@ -279,56 +283,65 @@ fn fold_name(name: &str) -> String {
 }
 
 impl Gazetteer {
-    /// Builds the automaton over every entry's folded spellings.
+    /// Builds the tables of every entry's folded spellings.
     pub fn new(entries: Vec<Entry>) -> Self {
-        let mut by_spelling: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut order: Vec<String> = Vec::new();
+        let mut spellings: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut pattern_entries: Vec<Vec<usize>> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for name in std::iter::once(&e.name).chain(&e.alt_names) {
                 let folded = fold_name(name);
                 if folded.chars().count() < 3 || folded.contains('(') {
                     continue;
                 }
-                let slot = by_spelling.entry(folded.clone()).or_insert_with(|| {
-                    order.push(folded.clone());
-                    Vec::new()
-                });
-                if !slot.contains(&i) {
+                let next = u32::try_from(pattern_entries.len()).unwrap_or(u32::MAX);
+                let pattern = *spellings.entry(folded.into_boxed_str()).or_insert(next) as usize;
+                if pattern == pattern_entries.len() {
+                    pattern_entries.push(Vec::new());
+                }
+                if let Some(slot) = pattern_entries.get_mut(pattern)
+                    && !slot.contains(&i)
+                {
                     slot.push(i);
                 }
             }
         }
-        let pattern_entries: Vec<Vec<usize>> = order
-            .iter()
-            .map(|s| by_spelling.get(s).cloned().unwrap_or_default())
-            .collect();
-        let risky: Vec<std::collections::HashSet<String>> = entries
+        let mut by_pattern: Vec<&str> = vec![""; pattern_entries.len()];
+        for (spelling, &pattern) in &spellings {
+            if let Some(slot) = by_pattern.get_mut(pattern as usize) {
+                *slot = spelling;
+            }
+        }
+        // a spelling needs a place context when every place it names is marked so, or lists it
+        // among its names that are also ordinary words or people's names
+        let risky: Vec<Vec<String>> = entries
             .iter()
             .map(|e| e.context_names.iter().map(|n| fold_name(n)).collect())
             .collect();
-        let pattern_context = order
+        let pattern_context = by_pattern
             .iter()
             .zip(&pattern_entries)
             .map(|(spelling, named)| {
                 named.iter().all(|&i| {
                     entries.get(i).is_some_and(|e| e.context)
-                        || risky.get(i).is_some_and(|r| r.contains(spelling))
+                        || risky
+                            .get(i)
+                            .is_some_and(|r| r.iter().any(|n| n == spelling))
                 })
             })
             .collect();
-        #[allow(clippy::expect_used)] // building from in-memory strings cannot fail at this size
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Both)
-            .build(&order)
-            .expect("gazetteer automaton");
-        let mut by_name = HashMap::new();
+        let mut first_words: FxHashMap<Box<str>, usize> = FxHashMap::default();
+        for spelling in &by_pattern {
+            let longest = first_words.entry(first_word(spelling).into()).or_default();
+            *longest = (*longest).max(spelling.len());
+        }
+        let mut by_name = FxHashMap::default();
         for (i, e) in entries.iter().enumerate() {
             by_name.entry(e.name.clone()).or_insert(i);
         }
         Self {
             entries,
-            automaton,
+            spellings,
+            first_words,
             pattern_entries,
             pattern_context,
             by_name,
@@ -384,31 +397,32 @@ impl Gazetteer {
             if first.is_some_and(|c| c.is_lowercase()) && !generic {
                 continue;
             }
-            let input = aho_corasick::Input::new(&folded)
-                .span(fs..folded.len())
-                .anchored(aho_corasick::Anchored::Yes);
-            let Some(mut m) = self.automaton.find(input) else {
+            // the longest spelling that starts here and ends where a word does ("Lachin" in
+            // "Lachin districts", not a name ending inside "districts")
+            let rest = folded.get(fs..).unwrap_or_default();
+            let Some(&longest) = self.first_words.get(first_word(rest)) else {
                 continue;
             };
-            // "Lachin districts": the longest name ends inside a word, a shorter one may not
-            while word_char_at(m.end()) {
-                let input = aho_corasick::Input::new(&folded)
-                    .span(fs..m.end() - 1)
-                    .anchored(aho_corasick::Anchored::Yes);
-                match self.automaton.find(input) {
-                    Some(shorter) => m = shorter,
-                    None => break,
-                }
-            }
-            let fe = m.end();
-            if word_char_at(fe) {
+            let found_here = rest
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(rest.len()))
+                .take_while(|&i| i <= longest)
+                .filter(|&i| i > 0 && !word_char_at(fs + i))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .find_map(|i| Some((i, *self.spellings.get(rest.get(..i)?)?)));
+            let Some((length, pattern)) = found_here else {
                 continue;
-            }
+            };
+            let pattern = pattern as usize;
+            let fe = fs + length;
             let (start, end) = (original(fs), original(fe));
             if qualified(text, start) {
                 continue;
             }
-            let Some(candidates) = self.pattern_entries.get(m.pattern().as_usize()) else {
+            let Some(candidates) = self.pattern_entries.get(pattern) else {
                 continue;
             };
             let villages_only = candidates.iter().all(|&c| {
@@ -434,15 +448,18 @@ impl Gazetteer {
                 start,
                 end,
                 candidates: candidates.clone(),
-                needs_context: self
-                    .pattern_context
-                    .get(m.pattern().as_usize())
-                    .copied()
-                    .unwrap_or(false),
+                needs_context: self.pattern_context.get(pattern).copied().unwrap_or(false),
             });
         }
         found
     }
+}
+
+/// The folded text up to its first character that is not a letter or digit.
+fn first_word(folded: &str) -> &str {
+    folded
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(folded, |end| folded.get(..end).unwrap_or(folded))
 }
 
 /// Whether a capitalised qualifier ("Verin", "Nor", "Upper") stands just before `start`: then

@@ -27,6 +27,7 @@ mod modality;
 mod places;
 mod repeats;
 pub(crate) mod scanner;
+mod scanner_dfa;
 mod sections;
 mod sentence;
 mod sides;

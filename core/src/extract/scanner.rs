@@ -8,19 +8,22 @@
 //! on the generated corpus, 385 MB/s against 266 for one walk and 300 for the Aho-Corasick DFA
 //! used before. The halves are split near the middle at a line break, full stop or comma
 //! that no spelling contains, so the matches are exactly those of one walk over the whole text.
+//!
+//! The article automaton (triggers and counted region names) is compiled at build time by
+//! `core/build.rs` and loaded here without work; [`scanner_dfa`](super::scanner_dfa) says how.
 
+use regex_automata::Anchored;
 use regex_automata::dfa::{Automaton, dense};
 use regex_automata::util::primitives::StateID;
-use regex_automata::{Anchored, MatchKind};
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use super::lexicon::TRIGGERS;
+use super::scanner_dfa;
 use super::triggers::{TriggerHit, find_triggers};
 use super::words::on_word_boundaries;
 use crate::gazetteer::{GAZETTEER, Gazetteer};
-use crate::model::PlaceKind;
 
 /// One spelling found in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,9 +36,9 @@ pub struct Found {
     pub pattern: usize,
 }
 
-/// A compiled set of spellings.
-pub struct Scanner {
-    dfa: dense::DFA<Vec<u32>>,
+/// A compiled set of spellings, over a DFA owned (`Vec<u32>`) or loaded from static bytes.
+pub struct Scanner<T = Vec<u32>> {
+    dfa: dense::DFA<T>,
     start: StateID,
     /// Original index of each DFA pattern (the DFA holds them longest first).
     original: Vec<usize>,
@@ -48,29 +51,25 @@ pub struct Scanner {
 impl Scanner {
     /// Compiles `spellings` (matched ASCII-case-insensitively); `None` if the DFA cannot be
     /// built or has no single start state.
+    #[cfg(test)]
     pub fn new<S: AsRef<str>>(spellings: &[S]) -> Option<Self> {
-        // Leftmost-first over the spellings longest first is leftmost-longest.
-        let mut order: Vec<usize> = (0..spellings.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(spellings.get(i).map_or(0, |s| s.as_ref().len())));
-        let patterns: Vec<String> = order
-            .iter()
-            .filter_map(|&i| spellings.get(i))
-            .map(|s| format!("(?i-u){}", regex::escape(s.as_ref())))
-            .collect();
-        let dfa = dense::Builder::new()
-            .configure(
-                dense::Config::new()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .start_kind(regex_automata::dfa::StartKind::Unanchored)
-                    .accelerate(false),
-            )
-            .syntax(
-                regex_automata::util::syntax::Config::new()
-                    .unicode(false)
-                    .utf8(false),
-            )
-            .build_many(&patterns)
-            .ok()?;
+        let order = scanner_dfa::longest_first(spellings);
+        let dfa = scanner_dfa::compile(spellings, &order).ok()?;
+        Scanner::with_dfa(dfa, spellings, order)
+    }
+}
+
+impl<T: AsRef<[u32]>> Scanner<T> {
+    /// A scanner over `dfa`, compiled from `spellings` taken in `order`; `None` if the DFA has
+    /// no single start state or does not hold one pattern per spelling.
+    fn with_dfa<S: AsRef<str>>(
+        dfa: dense::DFA<T>,
+        spellings: &[S],
+        order: Vec<usize>,
+    ) -> Option<Self> {
+        if dfa.pattern_len() != spellings.len() {
+            return None;
+        }
         let start = dfa.universal_start_state(Anchored::No)?;
         let lengths = order
             .iter()
@@ -165,8 +164,8 @@ impl Scanner {
 }
 
 /// One walk of the DFA over `hay[pos..end]`.
-struct Walk<'a> {
-    scanner: &'a Scanner,
+struct Walk<'a, T> {
+    scanner: &'a Scanner<T>,
     hay: &'a [u8],
     pos: usize,
     end: usize,
@@ -176,8 +175,8 @@ struct Walk<'a> {
     found: Vec<(usize, usize)>,
 }
 
-impl<'a> Walk<'a> {
-    fn new(scanner: &'a Scanner, hay: &'a [u8], pos: usize, end: usize) -> Self {
+impl<'a, T: AsRef<[u32]>> Walk<'a, T> {
+    fn new(scanner: &'a Scanner<T>, hay: &'a [u8], pos: usize, end: usize) -> Self {
         Self {
             scanner,
             hay,
@@ -250,27 +249,59 @@ impl<'a> Walk<'a> {
 /// Trigger words plus the region names (and the two capitals) of the gazetteer in one
 /// automaton: a single pass over an article finds its triggers and counts what it is about.
 struct Scan {
-    scanner: Scanner,
+    scanner: Scanner<&'static [u32]>,
     /// Gazetteer entry of each name pattern (patterns after the triggers).
     entries: Vec<usize>,
 }
 
-static ARTICLE_SCAN: LazyLock<Option<Scan>> = LazyLock::new(|| {
-    let g = &*GAZETTEER;
-    let mut patterns: Vec<String> = TRIGGERS.iter().map(|t| t.text.to_owned()).collect();
+/// `T`'s bytes at an address aligned for `u32`, as [`dense::DFA::from_bytes`] requires.
+#[repr(C)]
+struct AlignedAs<Align, Bytes: ?Sized> {
+    _align: [Align; 0],
+    bytes: Bytes,
+}
+
+/// The article automaton as the build script serialized it for the target.
+static BUILT_DFA: &AlignedAs<u32, [u8]> = &AlignedAs {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/scanner.dfa")),
+};
+
+/// The article automaton's spellings, in pattern order: the triggers, then the counted names,
+/// with the gazetteer entry of each name.
+fn article_spellings() -> (Vec<&'static str>, Vec<usize>) {
+    let mut patterns: Vec<&str> = TRIGGERS.iter().map(|t| t.text).collect();
     let mut entries = Vec::new();
-    for (i, e) in g.entries.iter().enumerate() {
-        if e.kind == PlaceKind::Region || matches!(e.name.as_str(), "Baku" | "Yerevan") {
-            for n in std::iter::once(&e.name)
-                .chain(&e.alt_names)
-                .filter(|n| n.is_ascii() && n.len() >= 3)
-            {
-                patterns.push(n.clone());
-                entries.push(i);
-            }
-        }
+    for (i, e) in GAZETTEER.entries.iter().enumerate() {
+        let kind = if e.kind == crate::model::PlaceKind::Region {
+            "region"
+        } else {
+            ""
+        };
+        let names =
+            scanner_dfa::counted_spellings(kind, &e.name, e.alt_names.iter().map(String::as_str));
+        entries.extend(std::iter::repeat_n(i, names.len()));
+        patterns.extend(names);
     }
-    let scanner = Scanner::new(&patterns)?;
+    (patterns, entries)
+}
+
+static ARTICLE_SCAN: LazyLock<Option<Scan>> = LazyLock::new(|| {
+    let (patterns, entries) = article_spellings();
+    let order = scanner_dfa::longest_first(&patterns);
+    // the automaton the build script compiled from these very spellings; compiled here only
+    // if it cannot be loaded
+    let built = dense::DFA::from_bytes(&BUILT_DFA.bytes)
+        .ok()
+        .and_then(|(dfa, _)| Scanner::with_dfa(dfa, &patterns, order.clone()));
+    let scanner = match built {
+        Some(scanner) => scanner,
+        None => {
+            let dfa: &'static dense::DFA<Vec<u32>> =
+                Box::leak(Box::new(scanner_dfa::compile(&patterns, &order).ok()?));
+            Scanner::with_dfa(dfa.as_ref(), &patterns, order)?
+        }
+    };
     Some(Scan { scanner, entries })
 });
 
@@ -315,6 +346,20 @@ mod tests {
             .iter()
             .map(|f| (f.start, f.end, f.pattern))
             .collect()
+    }
+
+    #[test]
+    fn the_built_automaton_is_what_the_spellings_compile_to() {
+        let (patterns, _) = article_spellings();
+        let order = scanner_dfa::longest_first(&patterns);
+        let compiled = scanner_dfa::compile(&patterns, &order).expect("compile");
+        let (loaded, _) =
+            dense::DFA::from_bytes(&BUILT_DFA.bytes).expect("the built automaton loads");
+        assert_eq!(
+            loaded.to_bytes_native_endian(),
+            compiled.to_bytes_native_endian()
+        );
+        assert!(ARTICLE_SCAN.is_some());
     }
 
     #[test]

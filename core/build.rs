@@ -1,0 +1,71 @@
+//! Compiles the whole-text automaton (the trigger spellings of `src/extract/trigger_table.rs`
+//! and the names of the gazetteer's regions and capitals) into a dense DFA and writes it,
+//! serialized for the target, to `OUT_DIR/scanner.dfa`, which the scanner loads at run time
+//! instead of spending a few hundred milliseconds determinizing it.
+
+use std::error::Error;
+use std::path::PathBuf;
+
+#[path = "src/extract/scanner_dfa.rs"]
+mod scanner_dfa;
+
+/// The trigger table, read for its spellings only (kinds and forms matter at run time).
+mod table {
+    pub(super) const S: () = ();
+    pub(super) const D: () = ();
+    pub(super) const P: () = ();
+    pub(super) const T: () = ();
+    pub(super) const F: () = ();
+    pub(super) const I: () = ();
+    pub(super) const N: () = ();
+    pub(super) const W: () = ();
+    pub(super) const M: () = ();
+    pub(super) const A: () = ();
+
+    pub(super) const fn t(text: &'static str, _kind: (), _form: ()) -> &'static str {
+        text
+    }
+
+    pub(super) const TRIGGERS: &[&str] = &include!("src/extract/trigger_table.rs");
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?);
+    let gazetteer = manifest.join("../assets/gazetteer.json");
+    for input in ["src/extract/trigger_table.rs", "src/extract/scanner_dfa.rs"] {
+        println!("cargo::rerun-if-changed={input}");
+    }
+    println!("cargo::rerun-if-changed={}", gazetteer.display());
+
+    let entries: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(&gazetteer)?)?;
+    let mut spellings: Vec<&str> = table::TRIGGERS.to_vec();
+    for e in &entries {
+        let text = |key: &str| {
+            e.get(key)
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or_default()
+        };
+        let alt_names = e
+            .get("alt_names")
+            .and_then(serde_json::Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(serde_json::Value::as_str);
+        spellings.extend(scanner_dfa::counted_spellings(
+            text("kind"),
+            text("name"),
+            alt_names,
+        ));
+    }
+    let order = scanner_dfa::longest_first(&spellings);
+    let dfa = scanner_dfa::compile(&spellings, &order)?;
+    let (bytes, pad) = if std::env::var("CARGO_CFG_TARGET_ENDIAN")? == "big" {
+        dfa.to_bytes_big_endian()
+    } else {
+        dfa.to_bytes_little_endian()
+    };
+    let out = PathBuf::from(std::env::var("OUT_DIR")?).join("scanner.dfa");
+    std::fs::write(out, bytes.get(pad..).unwrap_or_default())?;
+    Ok(())
+}
