@@ -91,7 +91,8 @@ fn grep_reference(folder: &Path, files: &[(PathBuf, String)]) {
         .collect();
     names.sort();
     names.dedup();
-    let patterns = std::env::temp_dir().join(format!("karabakh-bench-names-{}", std::process::id()));
+    let patterns =
+        std::env::temp_dir().join(format!("karabakh-bench-names-{}", std::process::id()));
     if std::fs::write(&patterns, names.join("\n")).is_err() {
         say!("grep reference: cannot write the pattern file");
         return;
@@ -184,13 +185,11 @@ fn measure(label: &str, articles: &[Article]) {
             .sum()
     });
     let start = Instant::now();
-    let events = karabakh_core::extract::merge(
-        articles
-            .par_iter()
-            .flat_map(karabakh_core::extract::extract_article)
-            .collect::<Vec<_>>(),
-    )
-    .len();
+    let mentions: Vec<_> = articles
+        .par_iter()
+        .flat_map(karabakh_core::extract::extract_article)
+        .collect();
+    let events = karabakh_core::extract::merge(mentions).len();
     let with_merge = start.elapsed().as_secs_f64();
     say!(
         "  1 thread : {single:6.2} s  {:7.1} MB/s  ({one} mentions)",

@@ -52,17 +52,18 @@ fn synthetic_dataset(n: usize, seed: u64) -> karabakh_core::model::Dataset {
                 )),
                 _ => Some(DateSpan::day(start, DateSource::Explicit)),
             };
-            let sentence = format!("Synthetic report {i} of shelling near {}.", place.name);
+            let sentence: std::sync::Arc<str> =
+                format!("Synthetic report {i} of shelling near {}.", place.name).into();
             let sources = (0..1 + rng.below(2))
                 .map(|_| Source {
-                    article: format!("a{}.txt", i % 5000),
+                    article: format!("a{}.txt", i % 5000).into(),
                     sentence: sentence.clone(),
                     start: 0,
                     end: sentence.len() as u64,
                     trigger: "shelling".into(),
                     place_note: None,
                     date_note: None,
-                    highlights: Vec::new(),
+                    highlights: Box::default(),
                 })
                 .collect();
             Event {

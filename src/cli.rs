@@ -113,17 +113,28 @@ fn extract(args: &ExtractArgs) -> Result<(), CliError> {
         let text = export::to_csv(&dataset.events).context("cannot write CSV")?;
         write_file(path, &text)?;
     }
-    let text = if args.json {
-        export::to_json(&dataset).context("cannot write JSON")? + "\n"
-    } else {
-        to_table(&dataset)
+    // the JSON document is written as it is serialised, never held whole in memory
+    let write = |out: &mut dyn std::io::Write| -> std::io::Result<()> {
+        if args.json {
+            export::write_json(&dataset, &mut *out)?;
+            out.write_all(b"\n")
+        } else {
+            out.write_all(to_table(&dataset).as_bytes())
+        }
     };
     match &args.out {
-        Some(path) => write_file(path, &text)?,
+        Some(path) => {
+            let written = std::fs::File::create(path).and_then(|file| {
+                let mut out = std::io::BufWriter::new(file);
+                write(&mut out)?;
+                std::io::Write::flush(&mut out)
+            });
+            written.with_context(|| format!("cannot write {}", path.display()))?;
+        }
         None => {
-            use std::io::Write as _;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             // a closed pipe (`extract … | head`) ends the output quietly
-            let _ = std::io::stdout().write_all(text.as_bytes());
+            let _ = write(&mut out).and_then(|()| std::io::Write::flush(&mut out));
         }
     }
     Ok(())

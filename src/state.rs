@@ -457,9 +457,9 @@ impl AppState {
         let focus = (src.start as usize, src.end as usize);
         let changed = text
             .as_ref()
-            .is_ok_and(|t| t.get(focus.0..focus.1) != Some(src.sentence.as_str()));
+            .is_ok_and(|t| t.get(focus.0..focus.1) != Some(&*src.sentence));
         self.article = Some(ArticleView {
-            path: src.article.clone(),
+            path: src.article.to_string(),
             title,
             text,
             focus,
@@ -510,7 +510,7 @@ mod tests {
                 trigger: "shelled".into(),
                 place_note: None,
                 date_note: None,
-                highlights: Vec::new(),
+                highlights: Box::default(),
             }],
         }
     }

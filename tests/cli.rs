@@ -200,7 +200,7 @@ fn geojson_and_csv_exports_round_trip() {
     for (row, e) in rows.iter().zip(&dataset.events) {
         assert_eq!(row.get(0), Some(e.id.as_str()));
         assert_eq!(row.get(7), Some(e.place.name.as_str()));
-        assert_eq!(row.get(12), e.sources.first().map(|s| s.sentence.as_str()));
+        assert_eq!(row.get(12), e.sources.first().map(|s| &*s.sentence));
         assert!(
             row.get(8)
                 .and_then(|v| v.parse::<f64>().ok())

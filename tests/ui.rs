@@ -361,6 +361,8 @@ fn clicking_an_event_shows_its_evidence() {
     h.get_by_label_contains(
         "The Armenians responded with a missile attack on the Azeri city of Ganja.",
     );
+    // and where its date came from
+    h.get_by_label_contains("Date: from 'Saturday’s' in an earlier sentence");
     h.get_by_label("Open article").click();
     h.run_steps(2);
     let article = h.state().state.article.clone();

@@ -36,8 +36,8 @@ pub fn to_geojson(events: &[Event]) -> Value {
                     "target": e.target,
                     "confidence": e.confidence,
                     "sources": e.sources.len(),
-                    "sentence": first.map(|s| s.sentence.as_str()),
-                    "article": first.map(|s| s.article.as_str()),
+                    "sentence": first.map(|s| &*s.sentence),
+                    "article": first.map(|s| &*s.article),
                 }
             })
         })
@@ -85,12 +85,8 @@ pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
             PlaceKind::District | PlaceKind::Province | PlaceKind::Corridor => "2",
             PlaceKind::Region | PlaceKind::Country => "3",
         };
-        let sources: Vec<&str> = e.sources.iter().map(|s| s.article.as_str()).collect();
-        let notes = e
-            .sources
-            .first()
-            .map(|s| s.sentence.as_str())
-            .unwrap_or_default();
+        let sources: Vec<&str> = e.sources.iter().map(|s| &*s.article).collect();
+        let notes = e.sources.first().map(|s| &*s.sentence).unwrap_or_default();
         writer.write_record([
             e.id.as_str(),
             &iso_or_empty(e.date.map(|d| d.start)),
@@ -173,6 +169,15 @@ struct JsonOutput<'a> {
 
 /// The dataset as the documented `extract --json` document.
 pub fn to_json(dataset: &Dataset) -> Result<String, serde_json::Error> {
+    let mut out = Vec::new();
+    write_json(dataset, &mut out)?;
+    // serde_json writes UTF-8 only
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+/// Writes the `extract --json` document to `out` as it is serialised, so that a large dataset's
+/// output is never held in memory whole (wrap a file in a `BufWriter`).
+pub fn write_json(dataset: &Dataset, out: impl std::io::Write) -> Result<(), serde_json::Error> {
     let articles = dataset
         .articles
         .iter()
@@ -183,9 +188,12 @@ pub fn to_json(dataset: &Dataset) -> Result<String, serde_json::Error> {
             published_from: a.published_from.map(|f| f.as_str()),
         })
         .collect();
-    serde_json::to_string_pretty(&JsonOutput {
-        articles,
-        events: &dataset.events,
-        problems: &dataset.problems,
-    })
+    serde_json::to_writer_pretty(
+        out,
+        &JsonOutput {
+            articles,
+            events: &dataset.events,
+            problems: &dataset.problems,
+        },
+    )
 }

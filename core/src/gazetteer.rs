@@ -242,8 +242,15 @@ pub fn fold(text: &str) -> (String, Option<Vec<u32>>) {
     let mut previous: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
         let origin = u32::try_from(offset).unwrap_or(u32::MAX);
+        // most characters: ASCII that is no apostrophe, space, tab or hyphen folds to itself
+        if c.is_ascii() && !matches!(c, '\'' | '`' | ' ' | '\t' | '-') {
+            out.push(c.to_ascii_lowercase());
+            map.push(origin);
+            previous = Some(c);
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
         if is_apostrophe(c) && previous.is_some_and(char::is_alphabetic) {
             let after_next = text
                 .get(offset + c.len_utf8()..)
@@ -378,16 +385,10 @@ impl Gazetteer {
         // there, anchored, which skips the lower-case prose between
         let mut cursor = 0usize;
         let mut previous_alnum = false;
-        let mut starts = Vec::new();
-        for (i, c) in folded.char_indices() {
-            let alnum = c.is_alphanumeric();
-            if alnum && !previous_alnum && i >= cursor {
-                starts.push(i);
-            }
-            previous_alnum = alnum;
-        }
-        for fs in starts {
-            if fs < cursor {
+        for (fs, c) in folded.char_indices() {
+            let word_start = c.is_alphanumeric() && !previous_alnum;
+            previous_alnum = c.is_alphanumeric();
+            if !word_start || fs < cursor {
                 continue;
             }
             let first = text.get(original(fs)..).and_then(|s| s.chars().next());
@@ -400,18 +401,13 @@ impl Gazetteer {
             // the longest spelling that starts here and ends where a word does ("Lachin" in
             // "Lachin districts", not a name ending inside "districts")
             let rest = folded.get(fs..).unwrap_or_default();
+            let first_len = first_word(rest).len();
             let Some(&longest) = self.first_words.get(first_word(rest)) else {
                 continue;
             };
-            let found_here = rest
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(rest.len()))
-                .take_while(|&i| i <= longest)
-                .filter(|&i| i > 0 && !word_char_at(fs + i))
-                .collect::<Vec<_>>()
-                .into_iter()
+            let found_here = (first_len..=longest.min(rest.len()))
                 .rev()
+                .filter(|&i| rest.is_char_boundary(i) && !word_char_at(fs + i))
                 .find_map(|i| Some((i, *self.spellings.get(rest.get(..i)?)?)));
             let Some((length, pattern)) = found_here else {
                 continue;

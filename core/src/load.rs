@@ -251,18 +251,19 @@ fn assemble(listing_problems: Vec<Problem>, outcomes: impl Iterator<Item = Outco
         problems: listing_problems,
         ..Dataset::default()
     };
+    // each file's mentions are merged, and freed, one file after another
     let mut mentions = Vec::new();
     for outcome in outcomes {
         match outcome {
             Outcome::Read(article, note, found) => {
                 dataset.articles.push(article);
                 dataset.problems.extend(note);
-                mentions.extend(found);
+                mentions.push(found);
             }
             Outcome::Failed(problem) => dataset.problems.push(problem),
         }
     }
     dataset.problems.sort_by(|a, b| a.path.cmp(&b.path));
-    dataset.events = extract::merge(mentions);
+    dataset.events = extract::merge(mentions.into_iter().flatten());
     dataset
 }

@@ -4,6 +4,8 @@
 //! Everything here is plain data (serde) with no UI in it. Dates are calendar days
 //! ([`chrono::NaiveDate`]); an event date is an inclusive interval with a [`Precision`].
 
+use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -327,10 +329,12 @@ pub struct Place {
 /// One sentence that reported an event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
-    /// The article's path relative to the folder.
-    pub article: String,
-    /// The sentence, exactly `text[start..end]` of the decoded article.
-    pub sentence: String,
+    /// The article's path relative to the folder (one allocation per article, shared by its
+    /// sources).
+    pub article: Arc<str>,
+    /// The sentence, exactly `text[start..end]` of the decoded article (one allocation per
+    /// sentence, shared by its triggers' sources).
+    pub sentence: Arc<str>,
     /// Byte offset of the sentence start in the decoded UTF-8 text.
     pub start: u64,
     /// Byte offset one past the sentence end.
@@ -345,10 +349,10 @@ pub struct Source {
     /// 'Ganja 2020'", "counted from the publication date, 17 Oct 2020", "the section heading
     /// 'October 3': no date in the sentence").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_note: Option<String>,
+    pub date_note: Option<Arc<str>>,
     /// Byte ranges inside `sentence` to emphasise in the viewer (not part of the JSON output).
     #[serde(skip)]
-    pub highlights: Vec<Highlight>,
+    pub highlights: Box<[Highlight]>,
 }
 
 /// What a highlighted stretch of an evidence sentence is.

@@ -54,7 +54,7 @@ fn extraction_holds_on_fuzz_cases() {
                 let (start, end) = (m.source.start as usize, m.source.end as usize);
                 assert_eq!(
                     article.text.get(start..end),
-                    Some(m.source.sentence.as_str()),
+                    Some(&*m.source.sentence),
                     "{name} as {rel}"
                 );
             }

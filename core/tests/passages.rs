@@ -1162,7 +1162,7 @@ fn passages() {
             for s in &e.sources {
                 assert_eq!(
                     c.text.get(s.start as usize..s.end as usize),
-                    Some(s.sentence.as_str()),
+                    Some(&*s.sentence),
                     "{}",
                     c.name
                 );

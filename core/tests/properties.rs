@@ -68,7 +68,7 @@ proptest! {
         for m in &mentions {
             let (start, end) = (m.source.start as usize, m.source.end as usize);
             prop_assert!(a.text.is_char_boundary(start) && a.text.is_char_boundary(end) && start <= end);
-            prop_assert_eq!(a.text.get(start..end), Some(m.source.sentence.as_str()));
+            prop_assert_eq!(a.text.get(start..end), Some(&*m.source.sentence));
             for h in &m.source.highlights {
                 prop_assert!(m.source.sentence.get(h.start..h.end).is_some());
             }
@@ -84,8 +84,8 @@ proptest! {
     #[test]
     fn merge_is_independent_of_article_order(texts in proptest::collection::vec(article_text(), 1..5)) {
         let articles: Vec<Article> = texts.into_iter().enumerate().map(|(i, t)| article(&format!("{i}.txt"), t, Some("2020-10-05"))).collect();
-        let forward = extract::merge(articles.iter().flat_map(extract::extract_article).collect());
-        let backward = extract::merge(articles.iter().rev().flat_map(extract::extract_article).collect());
+        let forward = extract::merge(articles.iter().flat_map(extract::extract_article));
+        let backward = extract::merge(articles.iter().rev().flat_map(extract::extract_article));
         prop_assert_eq!(forward, backward);
     }
 }

@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
             let (start, end) = (m.source.start as usize, m.source.end as usize);
             assert_eq!(
                 article.text.get(start..end),
-                Some(m.source.sentence.as_str())
+                Some(&*m.source.sentence)
             );
             if let Some(d) = m.date {
                 assert!(d.start <= d.end);

@@ -65,7 +65,7 @@ pub(super) fn evidence_ui(
                 let article = state.dataset.article(&source.article);
                 let title = article
                     .and_then(|a| a.title.clone())
-                    .unwrap_or_else(|| source.article.clone());
+                    .unwrap_or_else(|| source.article.to_string());
                 ui.label(RichText::new(title).strong());
                 let published = article.and_then(|a| {
                     a.published.map(|p| {
@@ -85,6 +85,15 @@ pub(super) fn evidence_ui(
                     .weak(),
                 );
                 ui.label(sentence_job(ui, source));
+                // how a place of several of that name was chosen, and where the date came from
+                for (what, note) in [
+                    ("Place", source.place_note.as_deref()),
+                    ("Date", source.date_note.as_deref()),
+                ] {
+                    if let Some(note) = note {
+                        ui.label(RichText::new(format!("{what}: {note}")).small().weak());
+                    }
+                }
                 if ui.small_button("Open article").clicked() {
                     commands.push(Command::OpenArticle {
                         event: index,
@@ -105,7 +114,7 @@ pub(super) fn sentence_job(ui: &egui::Ui, source: &karabakh_core::model::Source)
         ..Default::default()
     };
     let mut at = 0;
-    let text = source.sentence.as_str();
+    let text = &*source.sentence;
     for h in &source.highlights {
         if h.start < at || h.end > text.len() {
             continue;

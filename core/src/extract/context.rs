@@ -61,6 +61,8 @@ pub(super) enum Clue {
 /// Everything about an article that sentences need: places, section dates, outbreak.
 pub(super) struct ArticleContext<'a> {
     pub(super) text: &'a str,
+    /// The article's path, allocated once for all its mentions.
+    pub(super) article_path: std::sync::Arc<str>,
     pub(super) gazetteer: &'a Gazetteer,
     pub(super) layout: Layout,
     pub(super) places: Vec<Located>,
@@ -136,6 +138,7 @@ impl<'a> ArticleContext<'a> {
         }
         let mut ctx = Self {
             text,
+            article_path: article.path.as_str().into(),
             gazetteer,
             layout,
             places: Vec::new(),

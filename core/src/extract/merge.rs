@@ -11,27 +11,33 @@ use crate::model::{DateSpan, Event, EventKind, Place, Status};
 
 /// Folds mentions into events: one per kind, place and date, listing every source, sorted by
 /// date (undated last), place, kind.
-pub fn merge(mentions: Vec<Mention>) -> Vec<Event> {
+pub fn merge(mentions: impl IntoIterator<Item = Mention>) -> Vec<Event> {
     merge_with(mentions, &GAZETTEER)
 }
 
 /// [`merge`] with an explicit gazetteer.
-pub fn merge_with(mentions: Vec<Mention>, gazetteer: &Gazetteer) -> Vec<Event> {
-    type Key = (Option<(NaiveDate, NaiveDate)>, String, EventKind);
-    let mut groups: BTreeMap<Key, Vec<Mention>> = BTreeMap::new();
+pub fn merge_with(
+    mentions: impl IntoIterator<Item = Mention>,
+    gazetteer: &Gazetteer,
+) -> Vec<Event> {
+    type Key<'g> = (Option<(NaiveDate, NaiveDate)>, &'g str, EventKind);
+    let mut groups: BTreeMap<Key<'_>, Vec<Mention>> = BTreeMap::new();
     for m in mentions {
         let Some(place) = gazetteer.entries.get(m.place) else {
             continue;
         };
-        let key = (m.date.map(|d| (d.start, d.end)), place.name.clone(), m.kind);
+        let key = (
+            m.date.map(|d| (d.start, d.end)),
+            place.name.as_str(),
+            m.kind,
+        );
         groups.entry(key).or_default().push(m);
     }
     let mut events: Vec<Event> = groups
         .into_iter()
         .filter_map(|((span, _, kind), mut group)| {
             group.sort_by(|a, b| {
-                (a.source.article.as_str(), a.source.start)
-                    .cmp(&(b.source.article.as_str(), b.source.start))
+                (&*a.source.article, a.source.start).cmp(&(&*b.source.article, b.source.start))
             });
             group.dedup_by(|a, b| {
                 a.source.article == b.source.article && a.source.start == b.source.start
@@ -48,8 +54,8 @@ pub fn merge_with(mentions: Vec<Mention>, gazetteer: &Gazetteer) -> Vec<Event> {
             let best_date = group.iter().filter_map(|m| m.date).min_by_key(|d| d.source);
             let max_conf = group.iter().map(|m| m.confidence).fold(0.0, f64::max);
             let confidence = (max_conf + 0.05 * (group.len() as f64 - 1.0)).min(0.99);
-            let mode = |f: fn(&Mention) -> Option<&String>| {
-                let mut counts: BTreeMap<&String, usize> = BTreeMap::new();
+            let mode = |f: fn(&Mention) -> Option<&'static str>| {
+                let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
                 for m in &group {
                     if let Some(v) = f(m) {
                         *counts.entry(v).or_default() += 1;
@@ -58,10 +64,10 @@ pub fn merge_with(mentions: Vec<Mention>, gazetteer: &Gazetteer) -> Vec<Event> {
                 counts
                     .into_iter()
                     .max_by_key(|(_, n)| *n)
-                    .map(|(v, _)| v.clone())
+                    .map(|(v, _)| v.to_owned())
             };
-            let actor = mode(|m| m.actor.as_ref());
-            let target = mode(|m| m.target.as_ref());
+            let actor = mode(|m| m.actor);
+            let target = mode(|m| m.target);
             let id = event_id(kind, &place.name, span);
             Some(Event {
                 id,
@@ -139,19 +145,19 @@ mod tests {
             kind: EventKind::Strike,
             place: entry(place),
             date,
-            actor: Some("Armenia".into()),
+            actor: Some("Armenia"),
             target: None,
             status,
             confidence: 0.8,
             source: Source {
                 article: article.into(),
-                sentence: format!("{place} was shelled."),
+                sentence: format!("{place} was shelled.").into(),
                 start: 0,
                 end: 10,
                 trigger: "shelled".into(),
                 place_note: None,
                 date_note: None,
-                highlights: Vec::new(),
+                highlights: Box::default(),
             },
         }
     }
@@ -170,7 +176,7 @@ mod tests {
             Status::Reported,
             "a reported source outweighs a claim"
         );
-        let articles: Vec<&str> = e.sources.iter().map(|s| s.article.as_str()).collect();
+        let articles: Vec<&str> = e.sources.iter().map(|s| &*s.article).collect();
         assert_eq!(articles, ["a.txt", "b.txt"], "sources sorted by article");
         assert!(e.confidence > 0.8, "a second source raises confidence");
     }

@@ -51,10 +51,10 @@ pub struct Mention {
     pub place: usize,
     /// When.
     pub date: Option<DateSpan>,
-    /// Side that acted.
-    pub actor: Option<String>,
+    /// Side that acted (one of the side names the extractor knows).
+    pub actor: Option<&'static str>,
     /// Side acted upon.
-    pub target: Option<String>,
+    pub target: Option<&'static str>,
     /// Reported, claimed or denied.
     pub status: Status,
     /// 0..1.
@@ -126,7 +126,7 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
             })
             .collect();
         let first = mentions.len();
-        ctx.sentence_mentions(article, index, sentence, &relative, &mut mentions);
+        ctx.sentence_mentions(index, sentence, &relative, &mut mentions);
         if mentions.len() > first {
             paragraph_claims.push((sentence.paragraph, first));
         }
@@ -149,6 +149,8 @@ pub fn extract_with(article: &Article, gazetteer: &Gazetteer) -> Vec<Mention> {
     };
     repeats::drop_repeats(&mut mentions, &from_heading, published_end, covers);
     places::drop_subsumed_countries(&mut mentions, gazetteer);
+    // a folder's mentions are all held until they are merged: no spare capacity
+    mentions.shrink_to_fit();
     mentions
 }
 
@@ -171,9 +173,7 @@ fn deny_recent_claims(
             .iter_mut()
             .skip(from)
             .filter(|m| m.status == Status::Claimed)
-            .filter(|m| {
-                deniers.is_empty() || m.actor.as_deref().is_some_and(|a| deniers.contains(&a))
-            })
+            .filter(|m| deniers.is_empty() || m.actor.is_some_and(|a| deniers.contains(&a)))
         {
             m.status = Status::Denied;
             m.confidence = (m.confidence - 0.1).max(0.05);

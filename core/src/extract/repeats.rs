@@ -100,13 +100,13 @@ mod tests {
             confidence: 0.8,
             source: Source {
                 article: "a.txt".into(),
-                sentence: String::new(),
+                sentence: "".into(),
                 start: 0,
                 end: 0,
                 trigger: "shelled".into(),
                 place_note: None,
                 date_note: None,
-                highlights: Vec::new(),
+                highlights: Box::default(),
             },
         }
     }

@@ -1,6 +1,8 @@
 //! One sentence → event mentions: which triggers are used as events, which places belong to
 //! which trigger, then framing, withdrawal, date, status, sides and confidence for each.
 
+use std::sync::Arc;
+
 use super::Mention;
 use super::context::{ArticleContext, Clue, Located};
 use super::layout::Sentence;
@@ -11,9 +13,7 @@ use super::sections::EventDate;
 use super::sides;
 use super::triggers::{self, TriggerHit};
 use super::words::{words, words_before};
-use crate::model::{
-    Article, DateSource, EventKind, Highlight, HighlightRole, PlaceKind, Source, Status,
-};
+use crate::model::{DateSource, EventKind, Highlight, HighlightRole, PlaceKind, Source, Status};
 
 impl ArticleContext<'_> {
     /// The mentions of sentence `index` (its triggers `hits`, offsets relative to the
@@ -23,7 +23,6 @@ impl ArticleContext<'_> {
     /// confidence.
     pub(super) fn sentence_mentions(
         &self,
-        article: &Article,
         index: usize,
         sentence: &Sentence,
         hits: &[TriggerHit],
@@ -49,6 +48,8 @@ impl ArticleContext<'_> {
         let mut owned = assign_places(&places, &usable, sentence.start);
         share_struck_positions(stext, &usable, &mut owned);
         let mut previous_places: Vec<Located> = Vec::new();
+        // the sentence's text, allocated once for all its mentions
+        let mut shared_sentence: Option<Arc<str>> = None;
         for (i, (hit, framing)) in usable.iter().enumerate() {
             let def = hit.def();
             if usable.iter().any(|(s, _)| stationed_target(stext, s, hit)) {
@@ -168,6 +169,7 @@ impl ArticleContext<'_> {
             };
             let target = sides::target(stext, hit.end);
             let trigger = stext.get(hit.start..hit.end).unwrap_or_default();
+            let date_note: Option<Arc<str>> = date_note.map(Into::into);
             let mut seen = Vec::new();
             for p in mine {
                 if seen.contains(&p.entry) {
@@ -193,13 +195,13 @@ impl ArticleContext<'_> {
                     kind: def.kind,
                     place: p.entry,
                     date,
-                    actor: actor.map(str::to_owned),
-                    target: target.map(str::to_owned),
+                    actor,
+                    target,
                     status,
                     confidence: c.clamp(0.05, 0.99),
                     source: Source {
-                        article: article.path.clone(),
-                        sentence: stext.to_owned(),
+                        article: self.article_path.clone(),
+                        sentence: shared_sentence.get_or_insert_with(|| stext.into()).clone(),
                         start: sentence.start as u64,
                         end: sentence.end as u64,
                         trigger: trigger.to_owned(),
@@ -459,12 +461,13 @@ pub(super) fn highlights(
     hit: &TriggerHit,
     place: &Located,
     date_words: Option<(usize, usize)>,
-) -> Vec<Highlight> {
-    let mut out = vec![Highlight {
+) -> Box<[Highlight]> {
+    let mut out = Vec::with_capacity(3);
+    out.push(Highlight {
         start: hit.start,
         end: hit.end,
         role: HighlightRole::Trigger,
-    }];
+    });
     // a fallback place (from an earlier sentence or the article's region) is not in this sentence
     let inside = place.start >= sentence_start
         && !(place.start == hit.start + sentence_start && place.end == hit.end + sentence_start);
@@ -483,5 +486,5 @@ pub(super) fn highlights(
         });
     }
     out.sort_by_key(|h| h.start);
-    out
+    out.into_boxed_slice()
 }
