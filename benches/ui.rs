@@ -60,7 +60,6 @@ fn synthetic_dataset(n: usize, seed: u64) -> karabakh_core::model::Dataset {
                     sentence: sentence.clone(),
                     start: 0,
                     end: sentence.len() as u64,
-                    trigger: "shelling".into(),
                     place_note: None,
                     date_note: None,
                     highlights: Box::default(),

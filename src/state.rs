@@ -507,7 +507,6 @@ mod tests {
                 sentence: sentence.into(),
                 start: 0,
                 end: sentence.len() as u64,
-                trigger: "shelled".into(),
                 place_note: None,
                 date_note: None,
                 highlights: Box::default(),

@@ -110,7 +110,61 @@ pub fn load_folder(
     progress: &Progress,
     keep_text: bool,
 ) -> Result<Dataset, LoadError> {
-    LoadedFolder::load(root, options, progress, keep_text).map(LoadedFolder::into_dataset)
+    // the extractor's automata build while the folder is listed and read
+    std::thread::spawn(extract::prepare);
+    // no table of files kept for updates: outcomes go to the dataset in listing order
+    let listing = corpus::list_folder(root)?;
+    let all: Vec<&(PathBuf, String)> = listing.files.iter().collect();
+    let read = read_files(&all, &listing.csv, options, keep_text, progress)?;
+    Ok(assemble(
+        listing.problems,
+        read.into_iter().flatten().map(|(_, outcome)| outcome),
+    ))
+}
+
+/// Reads and extracts `files` in parallel, in their order; `None` for files skipped after a
+/// cancel (the whole read is then `Cancelled`).
+fn read_files(
+    files: &[&(PathBuf, String)],
+    csv: &HashMap<String, CsvEntry>,
+    options: ReadOptions,
+    keep_text: bool,
+    progress: &Progress,
+) -> Result<Vec<Option<(String, Outcome)>>, LoadError> {
+    progress.total.store(files.len(), Ordering::Relaxed);
+    let read_one = |(path, rel): &&(PathBuf, String)| {
+        if progress.cancelled() {
+            return None;
+        }
+        let outcome = match corpus::read_article(path, rel, csv.get(rel), options) {
+            Ok((mut article, note)) => {
+                let mentions = extract::extract_article(&article);
+                progress
+                    .bytes
+                    .fetch_add(article.text.len(), Ordering::Relaxed);
+                if !keep_text {
+                    article.text = String::new();
+                }
+                Outcome::Read(article, note, mentions)
+            }
+            Err(e) => Outcome::Failed(Problem {
+                path: rel.clone(),
+                problem: e.to_string(),
+            }),
+        };
+        progress.done.fetch_add(1, Ordering::Relaxed);
+        Some((rel.clone(), outcome))
+    };
+    // Reading is partly waiting on the disk: with a cold cache, more reads in flight than
+    // cores make a large load faster, and cost nothing when warm.
+    let read: Vec<Option<(String, Outcome)>> = match reading_pool() {
+        Some(pool) => pool.install(|| files.par_iter().map(read_one).collect()),
+        None => files.par_iter().map(read_one).collect(),
+    };
+    if progress.cancelled() {
+        return Err(LoadError::Cancelled);
+    }
+    Ok(read)
 }
 
 impl LoadedFolder {
@@ -190,41 +244,13 @@ impl LoadedFolder {
                     || self.csv.get(rel) != listing.csv.get(rel)
             })
             .collect();
-        progress.total.store(to_read.len(), Ordering::Relaxed);
-        let options = self.options;
-        let keep_text = self.keep_text;
-        let read_one = |(path, rel): &&(PathBuf, String)| {
-            if progress.cancelled() {
-                return None;
-            }
-            let outcome = match corpus::read_article(path, rel, listing.csv.get(rel), options) {
-                Ok((mut article, note)) => {
-                    let mentions = extract::extract_article(&article);
-                    progress
-                        .bytes
-                        .fetch_add(article.text.len(), Ordering::Relaxed);
-                    if !keep_text {
-                        article.text = String::new();
-                    }
-                    Outcome::Read(article, note, mentions)
-                }
-                Err(e) => Outcome::Failed(Problem {
-                    path: rel.clone(),
-                    problem: e.to_string(),
-                }),
-            };
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            Some((rel.clone(), outcome))
-        };
-        // Reading is partly waiting on the disk: with a cold cache, more reads in flight than
-        // cores make a large load faster, and cost nothing when warm.
-        let read: Vec<Option<(String, Outcome)>> = match reading_pool() {
-            Some(pool) => pool.install(|| to_read.par_iter().map(read_one).collect()),
-            None => to_read.par_iter().map(read_one).collect(),
-        };
-        if progress.cancelled() {
-            return Err(LoadError::Cancelled);
-        }
+        let read = read_files(
+            &to_read,
+            &listing.csv,
+            self.options,
+            self.keep_text,
+            progress,
+        )?;
         let reread = read.len();
         let present: std::collections::HashSet<&str> =
             listing.files.iter().map(|(_, rel)| rel.as_str()).collect();
@@ -275,6 +301,6 @@ fn assemble(listing_problems: Vec<Problem>, outcomes: impl Iterator<Item = Outco
         }
     }
     dataset.problems.sort_by(|a, b| a.path.cmp(&b.path));
-    dataset.events = extract::merge(mentions.into_iter().flatten());
+    dataset.events = extract::merge_batches(mentions);
     dataset
 }

@@ -326,8 +326,9 @@ pub struct Place {
     pub kind: PlaceKind,
 }
 
-/// One sentence that reported an event.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One sentence that reported an event. Serialised with its trigger words as `trigger` (see
+/// [`Source::trigger`]) and without the highlights.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     /// The article's path relative to the folder (one allocation per article, shared by its
     /// sources).
@@ -339,20 +340,50 @@ pub struct Source {
     pub start: u64,
     /// Byte offset one past the sentence end.
     pub end: u64,
-    /// The words that triggered the event ("shelled", "deployed").
-    pub trigger: String,
     /// Why this place was chosen when several bear its name ("one of 3 places named Aghdam:
     /// the one in Tovuz District, which the paragraph names").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place_note: Option<String>,
+    pub place_note: Option<Box<str>>,
     /// Where the date came from when it is not written whole in the sentence ("year 2020 from
     /// 'Ganja 2020'", "counted from the publication date, 17 Oct 2020", "the section heading
-    /// 'October 3': no date in the sentence").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// 'October 3': no date in the sentence"); shared by the sources of one trigger.
     pub date_note: Option<Arc<str>>,
-    /// Byte ranges inside `sentence` to emphasise in the viewer (not part of the JSON output).
-    #[serde(skip)]
+    /// Byte ranges inside `sentence` to emphasise: the trigger words, and the place and date
+    /// words when they are written in the sentence.
     pub highlights: Box<[Highlight]>,
+}
+
+impl Source {
+    /// The words that triggered the event ("shelled", "deployed"): the sentence's trigger
+    /// highlight, or nothing when it has none.
+    pub fn trigger(&self) -> &str {
+        self.highlights
+            .iter()
+            .find(|h| h.role == HighlightRole::Trigger)
+            .and_then(|h| self.sentence.get(h.range()))
+            .unwrap_or_default()
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let notes = usize::from(self.place_note.is_some()) + usize::from(self.date_note.is_some());
+        let mut out = serializer.serialize_struct("Source", 5 + notes)?;
+        out.serialize_field("article", &*self.article)?;
+        out.serialize_field("sentence", &*self.sentence)?;
+        out.serialize_field("start", &self.start)?;
+        out.serialize_field("end", &self.end)?;
+        out.serialize_field("trigger", self.trigger())?;
+        match &self.place_note {
+            Some(note) => out.serialize_field("place_note", &**note)?,
+            None => out.skip_field("place_note")?,
+        }
+        match &self.date_note {
+            Some(note) => out.serialize_field("date_note", &**note)?,
+            None => out.skip_field("date_note")?,
+        }
+        out.end()
+    }
 }
 
 /// What a highlighted stretch of an evidence sentence is.
@@ -370,15 +401,33 @@ pub enum HighlightRole {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Highlight {
     /// Byte offset in the sentence.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset one past the end.
-    pub end: usize,
+    pub end: u32,
     /// Trigger, place or date.
     pub role: HighlightRole,
 }
 
+impl Highlight {
+    /// A highlight of `range` of the sentence (offsets past `u32::MAX` are clamped: no sentence
+    /// is that long).
+    pub fn new(range: std::ops::Range<usize>, role: HighlightRole) -> Self {
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Self {
+            start: at(range.start),
+            end: at(range.end),
+            role,
+        }
+    }
+
+    /// The byte range in the sentence.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 /// A reported strike or deployment: one kind, one place, one date, with every source that reported it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Event {
     /// Stable identifier built from kind, place and date.
     pub id: String,

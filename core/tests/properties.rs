@@ -70,7 +70,7 @@ proptest! {
             prop_assert!(a.text.is_char_boundary(start) && a.text.is_char_boundary(end) && start <= end);
             prop_assert_eq!(a.text.get(start..end), Some(&*m.source.sentence));
             for h in &m.source.highlights {
-                prop_assert!(m.source.sentence.get(h.start..h.end).is_some());
+                prop_assert!(m.source.sentence.get(h.range()).is_some());
             }
             if let Some(d) = m.date {
                 prop_assert!(d.start <= d.end);

@@ -116,17 +116,22 @@ pub(super) fn sentence_job(ui: &egui::Ui, source: &karabakh_core::model::Source)
     let mut at = 0;
     let text = &*source.sentence;
     for h in &source.highlights {
-        if h.start < at || h.end > text.len() {
+        let range = h.range();
+        if range.start < at || range.end > text.len() {
             continue;
         }
-        job.append(text.get(at..h.start).unwrap_or_default(), 0.0, base.clone());
+        job.append(
+            text.get(at..range.start).unwrap_or_default(),
+            0.0,
+            base.clone(),
+        );
         let background = match h.role {
             HighlightRole::Trigger => style::HIGHLIGHT_TRIGGER,
             HighlightRole::Place => style::HIGHLIGHT_PLACE,
             HighlightRole::Date => style::HIGHLIGHT_DATE,
         };
         job.append(
-            text.get(h.start..h.end).unwrap_or_default(),
+            text.get(range.clone()).unwrap_or_default(),
             0.0,
             TextFormat {
                 background,
@@ -134,7 +139,7 @@ pub(super) fn sentence_job(ui: &egui::Ui, source: &karabakh_core::model::Source)
                 ..base.clone()
             },
         );
-        at = h.end;
+        at = range.end;
     }
     job.append(text.get(at..).unwrap_or_default(), 0.0, base);
     job.wrap.max_width = ui.available_width();

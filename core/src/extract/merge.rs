@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::Mention;
 use crate::gazetteer::{self, GAZETTEER, Gazetteer};
-use crate::model::{DateSpan, Event, EventKind, Place, Status};
+use crate::model::{DateSpan, Event, EventKind, Place, Source, Status};
 
 /// Folds mentions into events: one per kind, place and date, listing every source, sorted by
 /// date (undated last), place, kind.
@@ -15,23 +15,54 @@ pub fn merge(mentions: impl IntoIterator<Item = Mention>) -> Vec<Event> {
     merge_with(mentions, &GAZETTEER)
 }
 
+/// [`merge`] of mentions that come in batches (one per article): the groups are counted first
+/// and allocated at their final size, so that a large folder's mentions are never held twice
+/// over while they are grouped.
+pub fn merge_batches(batches: Vec<Vec<Mention>>) -> Vec<Event> {
+    let gazetteer = &*GAZETTEER;
+    let mut counts: BTreeMap<Key<'_>, usize> = BTreeMap::new();
+    for m in batches.iter().flatten() {
+        if let Some(key) = key(m, gazetteer) {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    let groups = counts
+        .into_iter()
+        .map(|(key, n)| (key, Vec::with_capacity(n)))
+        .collect();
+    events_from_groups(batches.into_iter().flatten(), groups, gazetteer)
+}
+
 /// [`merge`] with an explicit gazetteer.
 pub fn merge_with(
     mentions: impl IntoIterator<Item = Mention>,
     gazetteer: &Gazetteer,
 ) -> Vec<Event> {
-    type Key<'g> = (Option<(NaiveDate, NaiveDate)>, &'g str, EventKind);
-    let mut groups: BTreeMap<Key<'_>, Vec<Mention>> = BTreeMap::new();
+    events_from_groups(mentions, BTreeMap::new(), gazetteer)
+}
+
+/// What mentions of one event share: the date span, the place's name, the kind.
+type Key<'g> = (Option<(NaiveDate, NaiveDate)>, &'g str, EventKind);
+
+fn key<'g>(m: &Mention, gazetteer: &'g Gazetteer) -> Option<Key<'g>> {
+    let place = gazetteer.entries.get(m.place)?;
+    Some((
+        m.date.map(|d| (d.start, d.end)),
+        place.name.as_str(),
+        m.kind,
+    ))
+}
+
+/// Groups `mentions` (into `groups`, which may come allocated) and makes one event of each.
+fn events_from_groups<'g>(
+    mentions: impl IntoIterator<Item = Mention>,
+    mut groups: BTreeMap<Key<'g>, Vec<Mention>>,
+    gazetteer: &'g Gazetteer,
+) -> Vec<Event> {
     for m in mentions {
-        let Some(place) = gazetteer.entries.get(m.place) else {
-            continue;
-        };
-        let key = (
-            m.date.map(|d| (d.start, d.end)),
-            place.name.as_str(),
-            m.kind,
-        );
-        groups.entry(key).or_default().push(m);
+        if let Some(key) = key(&m, gazetteer) {
+            groups.entry(key).or_default().push(m);
+        }
     }
     let mut events: Vec<Event> = groups
         .into_iter()
@@ -69,6 +100,9 @@ pub fn merge_with(
             let actor = mode(|m| m.actor);
             let target = mode(|m| m.target);
             let id = event_id(kind, &place.name, span);
+            // collected in place over the group's larger mentions: give the rest back
+            let mut sources: Vec<Source> = group.into_iter().map(|m| m.source).collect();
+            sources.shrink_to_fit();
             Some(Event {
                 id,
                 kind,
@@ -82,7 +116,7 @@ pub fn merge_with(
                 target,
                 status,
                 confidence: (confidence * 100.0).round() / 100.0,
-                sources: group.into_iter().map(|m| m.source).collect(),
+                sources,
             })
         })
         .collect();
@@ -154,12 +188,27 @@ mod tests {
                 sentence: format!("{place} was shelled.").into(),
                 start: 0,
                 end: 10,
-                trigger: "shelled".into(),
                 place_note: None,
                 date_note: None,
                 highlights: Box::default(),
             },
         }
+    }
+
+    #[test]
+    fn merging_in_batches_equals_merging_the_whole() {
+        let batch = |article: &str| {
+            vec![
+                mention("Ganja", Some(day("2020-10-04")), article, Status::Claimed),
+                mention("Ganja", Some(day("2020-10-05")), article, Status::Reported),
+                mention("Tartar", None, article, Status::Reported),
+            ]
+        };
+        let batches = vec![batch("b.txt"), Vec::new(), batch("a.txt")];
+        let whole = merge(batches.iter().flatten().cloned());
+        let in_batches = merge_batches(batches);
+        assert_eq!(whole.len(), 3);
+        assert_eq!(in_batches, whole);
     }
 
     #[test]

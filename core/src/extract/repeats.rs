@@ -103,7 +103,6 @@ mod tests {
                 sentence: "".into(),
                 start: 0,
                 end: 0,
-                trigger: "shelled".into(),
                 place_note: None,
                 date_note: None,
                 highlights: Box::default(),

@@ -168,7 +168,6 @@ impl ArticleContext<'_> {
                 sides::actor(stext, hit.start, hit.end)
             };
             let target = sides::target(stext, hit.end);
-            let trigger = stext.get(hit.start..hit.end).unwrap_or_default();
             let date_note: Option<Arc<str>> = date_note.map(Into::into);
             let mut seen = Vec::new();
             for p in mine {
@@ -204,8 +203,7 @@ impl ArticleContext<'_> {
                         sentence: shared_sentence.get_or_insert_with(|| stext.into()).clone(),
                         start: sentence.start as u64,
                         end: sentence.end as u64,
-                        trigger: trigger.to_owned(),
-                        place_note: self.place_note(&p),
+                        place_note: self.place_note(&p).map(String::into_boxed_str),
                         date_note: date_note.clone(),
                         highlights: highlights(sentence.start, hit, &p, date_words),
                     },
@@ -463,27 +461,18 @@ pub(super) fn highlights(
     date_words: Option<(usize, usize)>,
 ) -> Box<[Highlight]> {
     let mut out = Vec::with_capacity(3);
-    out.push(Highlight {
-        start: hit.start,
-        end: hit.end,
-        role: HighlightRole::Trigger,
-    });
+    out.push(Highlight::new(hit.start..hit.end, HighlightRole::Trigger));
     // a fallback place (from an earlier sentence or the article's region) is not in this sentence
     let inside = place.start >= sentence_start
         && !(place.start == hit.start + sentence_start && place.end == hit.end + sentence_start);
     if inside {
-        out.push(Highlight {
-            start: place.start - sentence_start,
-            end: place.end - sentence_start,
-            role: HighlightRole::Place,
-        });
+        out.push(Highlight::new(
+            place.start - sentence_start..place.end - sentence_start,
+            HighlightRole::Place,
+        ));
     }
     if let Some((start, end)) = date_words {
-        out.push(Highlight {
-            start,
-            end,
-            role: HighlightRole::Date,
-        });
+        out.push(Highlight::new(start..end, HighlightRole::Date));
     }
     out.sort_by_key(|h| h.start);
     out.into_boxed_slice()
