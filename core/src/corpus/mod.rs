@@ -224,7 +224,11 @@ pub fn read_article(
             limit: options.max_file_bytes,
         });
     }
-    article_from_bytes(&bytes, rel, csv)
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(FileError::Empty);
+    }
+    let decoded = decode::decode_owned(bytes).map_err(|_| FileError::Binary)?;
+    article_from_text(decoded, rel, csv)
 }
 
 /// Builds an article from raw bytes: decode, HTML/front matter, title and publication date.
@@ -237,6 +241,15 @@ pub fn article_from_bytes(
         return Err(FileError::Empty);
     }
     let decoded = decode::decode(bytes).map_err(|_| FileError::Binary)?;
+    article_from_text(decoded, rel, csv)
+}
+
+/// The article in `decoded` text: HTML or front matter, title and publication date.
+fn article_from_text(
+    decoded: decode::Decoded,
+    rel: &str,
+    csv: Option<&CsvEntry>,
+) -> Result<Loaded, FileError> {
     let note = decoded.note.map(|n| Problem {
         path: rel.to_owned(),
         problem: n,
