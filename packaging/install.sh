@@ -21,4 +21,4 @@ install -Dm644 /tmp/karabakh-atlas.desktop.$$ "$desktop"
 rm -f /tmp/karabakh-atlas.desktop.$$
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$prefix/share/applications" || true
 echo "installed: $bin"
-echo "launcher:  $desktop (find \"Karabakh Atlas\" in the application menu, or double-click the binary)"
+echo "launcher:  $desktop (find \"Karabakh Atlas\" in the application menu)"

@@ -520,6 +520,27 @@ impl eframe::App for AtlasApp {
     }
 }
 
+/// The window icon: packaging/karabakh-atlas.svg rendered at 128 px (`convert -background none
+/// -resize 128x128 karabakh-atlas.svg -depth 8 PNG32:karabakh-atlas-128.png`).
+pub fn window_icon() -> egui::IconData {
+    let decoded = (|| {
+        let decoder = png::Decoder::new(std::io::Cursor::new(
+            &include_bytes!("../packaging/karabakh-atlas-128.png")[..],
+        ));
+        let mut reader = decoder.read_info().ok()?;
+        let mut rgba = vec![0; reader.output_buffer_size()?];
+        let info = reader.next_frame(&mut rgba).ok()?;
+        (info.color_type == png::ColorType::Rgba && info.bit_depth == png::BitDepth::Eight).then(
+            || egui::IconData {
+                rgba,
+                width: info.width,
+                height: info.height,
+            },
+        )
+    })();
+    decoded.unwrap_or_default()
+}
+
 /// Opens the viewer window and runs it until it is closed.
 pub fn run(folder: Option<PathBuf>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
@@ -528,7 +549,10 @@ pub fn run(folder: Option<PathBuf>) -> Result<(), eframe::Error> {
             .with_inner_size([1360.0, 860.0])
             .with_min_inner_size([480.0, 360.0])
             .with_drag_and_drop(true)
-            .with_app_id("karabakh-atlas"),
+            // the .desktop entry's StartupWMClass, so that docks and alt-tab group the window
+            // under the launcher's icon
+            .with_app_id("karabakh-atlas")
+            .with_icon(window_icon()),
         ..Default::default()
     };
     eframe::run_native(
@@ -542,6 +566,19 @@ pub fn run(folder: Option<PathBuf>) -> Result<(), eframe::Error> {
 mod tests {
     use super::*;
     use karabakh_core::model::EventKind;
+
+    #[test]
+    fn the_window_icon_decodes() {
+        let icon = window_icon();
+        assert_eq!((icon.width, icon.height), (128, 128));
+        assert_eq!(icon.rgba.len(), 128 * 128 * 4);
+        // not blank: the icon's outline and markers are drawn
+        assert!(
+            icon.rgba
+                .chunks(4)
+                .any(|p| p[3] == 255 && p[0] > 150 && p[1] < 100)
+        );
+    }
 
     fn seeds_app() -> (AtlasApp, egui::Context) {
         let app = AtlasApp::new(

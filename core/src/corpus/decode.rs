@@ -205,7 +205,11 @@ mod tests {
         let mut text = "“Quoted” ’s ".repeat(9);
         text.push_str("Shushi and Şus\u{0327}a, Lac\u{0327}ın");
         let latin1 = b"Stepanakert \xe9t\xe9".to_vec();
-        for bytes in [text.into_bytes(), latin1, "\u{feff}Ganja".as_bytes().to_vec()] {
+        for bytes in [
+            text.into_bytes(),
+            latin1,
+            "\u{feff}Ganja".as_bytes().to_vec(),
+        ] {
             assert_eq!(decode_owned(bytes.clone()), decode(&bytes));
         }
         assert!(
