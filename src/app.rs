@@ -530,13 +530,12 @@ pub fn window_icon() -> egui::IconData {
         let mut reader = decoder.read_info().ok()?;
         let mut rgba = vec![0; reader.output_buffer_size()?];
         let info = reader.next_frame(&mut rgba).ok()?;
-        (info.color_type == png::ColorType::Rgba && info.bit_depth == png::BitDepth::Eight).then(
-            || egui::IconData {
+        (info.color_type == png::ColorType::Rgba && info.bit_depth == png::BitDepth::Eight)
+            .then_some(egui::IconData {
                 rgba,
                 width: info.width,
                 height: info.height,
-            },
-        )
+            })
     })();
     decoded.unwrap_or_default()
 }
