@@ -35,6 +35,10 @@ pub const KARABAKH: Color32 = Color32::from_rgb(150, 60, 150);
 pub const CORRIDOR: Color32 = Color32::from_rgb(200, 110, 0);
 /// Town dots and labels.
 pub const TOWN: Color32 = Color32::from_rgb(60, 60, 60);
+/// The header of a folder being loaded.
+pub const LOADING: Color32 = Color32::from_rgb(120, 180, 255);
+/// The veil over the previous folder's map while another one loads.
+pub const LOADING_VEIL: Color32 = Color32::from_rgba_premultiplied(20, 20, 24, 150);
 /// The name of a marked place the basemap does not name.
 pub const EVENT_LABEL: Color32 = Color32::from_rgb(25, 25, 25);
 /// The light band behind such a name, so that it reads over borders and tints.

@@ -179,6 +179,20 @@ fn opening_a_folder_uses_the_same_path_as_dialog_and_drop() {
 }
 
 #[test]
+fn while_a_folder_loads_the_header_names_it_and_the_old_data_is_dimmed() {
+    let mut h = harness();
+    let folder = std::path::PathBuf::from("/data/reports");
+    h.state_mut().state.loading = Some(karabakh_atlas::state::LoadStatus {
+        folder: folder.clone(),
+        progress: std::sync::Arc::default(),
+    });
+    h.run_steps(2);
+    h.get_by_label(&format!("Loading {}…", folder.display()));
+    h.get_by_label("still showing Bundled seed articles");
+    assert!(h.query_by_label("Bundled seed articles").is_none());
+}
+
+#[test]
 fn the_open_folder_is_watched_and_changes_keep_slider_and_selection() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let root = dir.path().join("news");

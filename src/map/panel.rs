@@ -159,6 +159,16 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         commands.push(Command::Select(None));
     }
     legend_ui(ui, rect, state.capture.is_none(), commands);
+    if let Some(loading) = &state.loading {
+        painter.rect_filled(rect, 0.0, style::LOADING_VEIL);
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            format!("Loading {}…", loading.folder.display()),
+            FontId::proportional(18.0),
+            Color32::WHITE,
+        );
+    }
     if state.capture.is_some() {
         caption_ui(ui, rect, state);
     }

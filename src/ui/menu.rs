@@ -57,13 +57,30 @@ pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
             }
         });
         ui.separator();
-        ui.label(RichText::new(state.origin.label()).strong());
         let d = &state.dataset;
-        ui.label(format!(
-            "{} articles · {} events",
-            d.articles.len(),
-            d.events.len()
-        ));
+        match &state.loading {
+            // what is on screen is the previous folder's, dimmed, until the new one is read
+            Some(loading) => {
+                ui.label(
+                    RichText::new(format!("Loading {}…", loading.folder.display()))
+                        .strong()
+                        .color(style::LOADING),
+                );
+                ui.label(
+                    RichText::new(format!("still showing {}", state.origin.label()))
+                        .small()
+                        .weak(),
+                );
+            }
+            None => {
+                ui.label(RichText::new(state.origin.label()).strong());
+                ui.label(format!(
+                    "{} articles · {} events",
+                    d.articles.len(),
+                    d.events.len()
+                ));
+            }
+        }
         if !d.problems.is_empty()
             && ui
                 .button(

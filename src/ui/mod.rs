@@ -29,13 +29,24 @@ pub fn root_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
     };
     egui::Panel::bottom("timeline")
         .resizable(false)
-        .show(ui, |ui| timeline_ui(ui, &timeline, &mut time_commands));
+        .show(ui, |ui| {
+            if state.loading.is_some() {
+                ui.disable();
+            }
+            timeline_ui(ui, &timeline, &mut time_commands);
+        });
     commands.extend(time_commands.into_iter().map(Command::Time));
     egui::Panel::right("events")
         .resizable(true)
         .default_size(380.0)
         .min_size(240.0)
-        .show(ui, |ui| events::side_panel_ui(ui, state, commands));
+        .show(ui, |ui| {
+            // the previous folder's events, dimmed, while another folder loads
+            if state.loading.is_some() {
+                ui.disable();
+            }
+            events::side_panel_ui(ui, state, commands);
+        });
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
