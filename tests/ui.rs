@@ -179,6 +179,33 @@ fn opening_a_folder_uses_the_same_path_as_dialog_and_drop() {
 }
 
 #[test]
+fn evidence_says_where_the_date_came_from_and_links_the_source() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("kapan.txt"),
+        "Kapan shelled\n\nAzerbaijani forces shelled Kapan on 11 May 2021, officials said.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("articles.csv"),
+        "file,published,source,url\nkapan.txt,2021-05-12,Test Wire,https://example.org/kapan\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness();
+    h.state_mut()
+        .push(Command::OpenFolder(dir.path().to_path_buf()));
+    h.run_steps(1);
+    h.state_mut().wait_for_load();
+    h.run_steps(2);
+    assert_eq!(h.state().state.dataset.events.len(), 1);
+    h.state_mut().push(Command::Select(Some(0)));
+    h.run_steps(2);
+    h.get_by_label("When: 11 May 2021, written in the text");
+    h.get_by_label("Test Wire");
+    h.get_by_label("https://example.org/kapan");
+}
+
+#[test]
 fn while_a_folder_loads_the_header_names_it_and_the_old_data_is_dimmed() {
     let mut h = harness();
     let folder = std::path::PathBuf::from("/data/reports");

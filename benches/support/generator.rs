@@ -215,6 +215,7 @@ pub fn generate(bytes: usize, seed: u64) -> Vec<Article> {
             published: Some(published),
             published_from: Some(PublishedFrom::Metadata),
             source: None,
+            url: None,
             text,
         });
     }

@@ -248,6 +248,8 @@ pub struct Article {
     pub published_from: Option<PublishedFrom>,
     /// Outlet from `articles.csv`, if given.
     pub source: Option<String>,
+    /// Where the article was published, from `articles.csv`, if given.
+    pub url: Option<String>,
     /// The decoded, NFC-normalised article text (empty once dropped to save memory).
     pub text: String,
 }

@@ -1126,6 +1126,7 @@ fn passages() {
             published: published(c.published),
             published_from: published(c.published).map(|_| PublishedFrom::Metadata),
             source: None,
+            url: None,
             text: c.text.to_owned(),
         };
         let events = extract::merge(extract::extract_article(&article));

@@ -54,6 +54,7 @@ fn article(path: &str, text: String, published: Option<&str>) -> Article {
         published,
         published_from: published.map(|_| PublishedFrom::Metadata),
         source: None,
+        url: None,
         text,
     }
 }

@@ -127,6 +127,7 @@ fn run(
             )),
             published_from: Some(PublishedFrom::Metadata),
             source: None,
+            url: None,
             text: sentence(name),
         };
         let events: Vec<(f64, f64, String)> = extract_article(&article)

@@ -4,7 +4,7 @@
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat};
 
-use karabakh_core::model::{Event, HighlightRole};
+use karabakh_core::model::{DateSource, Event, HighlightRole, Precision};
 
 use crate::command::Command;
 use crate::state::AppState;
@@ -24,14 +24,21 @@ pub(super) fn evidence_ui(
         }
     });
     let date = event.date.map_or_else(
-        || "undated".to_owned(),
+        || "no date in the text".to_owned(),
         |d| {
-            format!(
-                "{} ({} precision; date from {})",
-                style::date_label(d),
-                format!("{:?}", d.precision).to_lowercase(),
-                format!("{:?}", d.source).to_lowercase()
-            )
+            let how = match d.source {
+                DateSource::Explicit => "written in the text",
+                DateSource::Relative => "counted from a date the text gives",
+                DateSource::Section => "the date of the section it is under",
+                DateSource::Published => "the article's publication date",
+            };
+            let within = match d.precision {
+                Precision::Day if d.start == d.end => String::new(),
+                Precision::Day => " (a span of days)".to_owned(),
+                Precision::Month => " (sometime in the month)".to_owned(),
+                Precision::Year => " (sometime in the year)".to_owned(),
+            };
+            format!("{}{within}, {how}", style::date_label(d))
         },
     );
     ui.label(format!("When: {date}"));
@@ -84,6 +91,21 @@ pub(super) fn evidence_ui(
                     .small()
                     .weak(),
                 );
+                // the outlet and where it was published, when articles.csv gives them
+                let outlet = article.and_then(|a| a.source.as_deref());
+                let url = article
+                    .and_then(|a| a.url.as_deref())
+                    .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+                if outlet.is_some() || url.is_some() {
+                    ui.horizontal_wrapped(|ui| {
+                        if let Some(outlet) = outlet {
+                            ui.label(RichText::new(outlet).small());
+                        }
+                        if let Some(url) = url {
+                            ui.hyperlink_to(RichText::new(url).small(), url);
+                        }
+                    });
+                }
                 ui.label(sentence_job(ui, source));
                 // how a place of several of that name was chosen, and where the date came from
                 for (what, note) in [

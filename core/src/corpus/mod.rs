@@ -297,6 +297,7 @@ fn article_from_text(
         published,
         published_from,
         source: csv.and_then(|c| c.source.clone()),
+        url: csv.and_then(|c| c.url.clone()),
         text,
     };
     Ok((article, note))
