@@ -137,8 +137,23 @@ fn read_files(
             return None;
         }
         let outcome = match corpus::read_article(path, rel, csv.get(rel), options) {
-            Ok((mut article, note)) => {
-                let mentions = extract::extract_article(&article);
+            Ok((mut article, mut note)) => {
+                // an article in another language is listed, not read for events
+                let other_language = corpus::language::not_english(&article.text);
+                let mentions = match other_language {
+                    Some(why) => {
+                        let problem = match note.take() {
+                            Some(n) => format!("{why}; {}", n.problem),
+                            None => why,
+                        };
+                        note = Some(Problem {
+                            path: rel.clone(),
+                            problem,
+                        });
+                        Vec::new()
+                    }
+                    None => extract::extract_article(&article),
+                };
                 progress
                     .bytes
                     .fetch_add(article.text.len(), Ordering::Relaxed);

@@ -268,3 +268,37 @@ fn loading_is_deterministic_and_cancellable() {
         Err(karabakh_core::load::LoadError::Cancelled)
     ));
 }
+
+#[test]
+fn an_article_in_another_language_is_a_problem_that_says_so() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(dir.path(), "en.txt", NORMAL.as_bytes());
+    let russian = "Министерство обороны Азербайджана сообщило, что армянские силы обстреляли \
+        позиции в Тертерском районе 4 октября 2020 года. "
+        .repeat(6);
+    write(dir.path(), "ru.txt", russian.as_bytes());
+    let progress = Progress::default();
+    let dataset = load_folder(dir.path(), ReadOptions::default(), &progress, false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // both are articles; only the English one gives events
+    assert_eq!(dataset.articles.len(), 2);
+    assert!(
+        dataset
+            .events
+            .iter()
+            .all(|e| e.sources.iter().all(|s| &*s.article == "en.txt"))
+    );
+    assert!(!dataset.events.is_empty());
+    let problems: Vec<(&str, &str)> = dataset
+        .problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.problem.as_str()))
+        .collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].0, "ru.txt");
+    assert!(
+        problems[0]
+            .1
+            .starts_with("not English: not extracted (Cyrillic")
+    );
+}

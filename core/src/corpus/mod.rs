@@ -4,6 +4,7 @@
 
 pub mod decode;
 pub mod html;
+pub mod language;
 pub mod metadata;
 
 use std::collections::HashMap;

@@ -1,0 +1,141 @@
+//! Whether an article is in English, the only language the extractor reads. An article in
+//! another language is not extracted and is listed as a problem that says why, instead of
+//! quietly giving no events.
+//!
+//! Two cheap signs decide: the script most of its letters are in, and for Latin script how
+//! often the commonest English words occur (a third of the words of English prose; a few in a
+//! hundred of Azerbaijani, Turkish or French).
+
+/// Why `text` is not taken for English, or `None` when it is (or is too short to tell).
+///
+/// ```
+/// use karabakh_core::corpus::language::not_english;
+/// assert_eq!(not_english("Azerbaijani forces shelled the village of Tegh on 5 May."), None);
+/// assert!(not_english(&"Азербайджанские войска обстреляли село. ".repeat(10)).is_some_and(|w| w.contains("Cyrillic")));
+/// ```
+pub fn not_english(text: &str) -> Option<String> {
+    let mut scripts = [0usize; 6];
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(4_000) {
+        let script = match c {
+            'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => 0,
+            '\u{400}'..='\u{52f}' => 1,
+            '\u{531}'..='\u{58f}' | '\u{fb13}'..='\u{fb17}' => 2,
+            '\u{10a0}'..='\u{10ff}' => 3,
+            '\u{600}'..='\u{6ff}' | '\u{750}'..='\u{77f}' | '\u{fb50}'..='\u{fdff}' => 4,
+            _ => 5,
+        };
+        if let Some(n) = scripts.get_mut(script) {
+            *n += 1;
+        }
+    }
+    let letters: usize = scripts.iter().sum();
+    if letters < 200 {
+        return None;
+    }
+    let (main, &count) = scripts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(_, n)| *n)
+        .unwrap_or((0, &0));
+    if main != 0 {
+        let name = match main {
+            1 => "Cyrillic script, Russian or another language written in it",
+            2 => "Armenian script",
+            3 => "Georgian script",
+            4 => "Arabic script, Persian or another language written in it",
+            _ => "a script other than Latin",
+        };
+        return Some(format!(
+            "not English: not extracted ({name}, {}% of its letters)",
+            count * 100 / letters
+        ));
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(800)
+        .collect();
+    if words.len() < 40 {
+        return None;
+    }
+    let common = words
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the"
+                    | "of"
+                    | "and"
+                    | "in"
+                    | "to"
+                    | "a"
+                    | "on"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "that"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "at"
+                    | "said"
+                    | "has"
+                    | "have"
+            )
+        })
+        .count();
+    if common * 100 >= words.len() * 6 {
+        return None;
+    }
+    let turkic = text.contains(['ə', 'Ə', 'ğ', 'ı', 'ş', 'Ş']);
+    Some(format!(
+        "not English: not extracted (Latin script, {}; {}% of its words are common English ones)",
+        if turkic {
+            "likely Azerbaijani or Turkish"
+        } else {
+            "language not identified"
+        },
+        common * 100 / words.len()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_reporting_is_english() {
+        let report = "The Ministry of Defence said that Armenian forces shelled positions in \
+            the Tovuz district on Sunday. Two soldiers were wounded, and the village of Dondar \
+            Gushchu was hit by artillery fire, according to a statement published on its \
+            website. Baku denied the claims made by Yerevan about the attack on the border.";
+        assert_eq!(not_english(&report.repeat(2)), None);
+        // a headline or a short note is too short to tell
+        assert_eq!(not_english("Sərhəddə atışma"), None);
+    }
+
+    #[test]
+    fn other_scripts_and_languages_are_named() {
+        let russian = "Министерство обороны сообщило, что армянские силы обстреляли позиции \
+            в Товузском районе. ";
+        assert!(not_english(&russian.repeat(4)).is_some_and(|w| w.contains("Cyrillic")));
+        let armenian = "Պաշտպանության նախարարությունը հայտնում է, որ ադրբեջանական ուժերը \
+            կրակ են բացել սահմանին։ ";
+        assert!(not_english(&armenian.repeat(5)).is_some_and(|w| w.contains("Armenian")));
+        let azerbaijani = "Müdafiə Nazirliyi bildirir ki, Ermənistan silahlı qüvvələrinin \
+            bölmələri Tovuz rayonu istiqamətində mövqelərimizi atəşə tutub. Düşmənin atəş \
+            nöqtələri susdurulub və itkilər barədə məlumat yoxdur. ";
+        assert!(not_english(&azerbaijani.repeat(3)).is_some_and(|w| w.contains("Azerbaijani")));
+    }
+
+    #[test]
+    fn english_with_many_names_is_still_english() {
+        // lists of places and people lower the share of common words, not below the bar
+        let list = "Shelling was reported in Tartar, Barda, Aghdam, Fuzuli, Jabrayil and \
+            Goranboy on 4 October, in Ganja and Mingachevir on 5 October, and in Stepanakert, \
+            Shusha, Martuni and Martakert on the same days, officials of both sides said.";
+        assert_eq!(not_english(&list.repeat(3)), None);
+    }
+}
