@@ -13,7 +13,6 @@ use karabakh_core::model::Dataset;
 use karabakh_core::watch::{FolderWatch, WatchOutcome};
 
 use crate::command::Command;
-use crate::map::MapView;
 use crate::state::{AppState, LoadStatus, Origin, Persisted, Prepared};
 use crate::timeline::TimeCommand;
 use crate::ui;
@@ -97,8 +96,11 @@ impl AtlasApp {
         let (view, notice) =
             Persisted::restore(cc.storage.and_then(|s| s.get_string(STATE_KEY)).as_deref());
         let target = folder.or_else(|| view.last_folder.clone());
+        let first_start = cc.storage.and_then(|s| s.get_string(STATE_KEY)).is_none();
         let mut app = Self::new(karabakh_core::seeds::dataset(), Origin::Bundled, view);
         app.state.notice = notice;
+        // a first start (or a reset of the settings) shows the whole region in the window
+        app.state.fit_map = first_start || app.state.notice.is_some();
         if let Some(folder) = target {
             app.open_folder(folder, cc.egui_ctx.clone());
         }
@@ -463,10 +465,14 @@ impl AtlasApp {
             Command::Time(t) => state.view.time.apply(t, &state.dataset),
             Command::Select(i) => state.selected = i.filter(|&i| i < state.dataset.events.len()),
             Command::SetFilters(f) => state.view.filters = f,
-            Command::SetMapView(v) => state.view.map = v,
-            Command::ResetMapView => state.view.map = MapView::default(),
+            Command::SetMapView(v) => {
+                state.view.map = v;
+                state.fit_map = false;
+            }
+            Command::ResetMapView => state.fit_map = true,
             Command::ShowProblems(show) => state.show_problems = show,
             Command::ShowAbout(show) => state.show_about = show,
+            Command::ShowLegend(show) => state.view.legend_hidden = !show,
             Command::OpenArticle { event, source } => state.open_article(event, source),
             Command::CloseArticle => state.article = None,
             Command::ArticleScrolled => {
@@ -564,6 +570,7 @@ pub fn run(folder: Option<PathBuf>) -> Result<(), eframe::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::map::MapView;
     use karabakh_core::model::EventKind;
 
     #[test]
@@ -644,8 +651,13 @@ mod tests {
         };
         app.apply(&ctx, Command::SetMapView(moved));
         assert_eq!(app.state.view.map, moved);
+        // a reset fits the map to its panel, which only the next frame's map panel knows
         app.apply(&ctx, Command::ResetMapView);
-        assert_eq!(app.state.view.map, MapView::default());
+        assert!(app.state.fit_map);
+        let fitted = MapView::fitting(egui::vec2(600.0, 400.0));
+        app.apply(&ctx, Command::SetMapView(fitted));
+        assert!(!app.state.fit_map);
+        assert_eq!(app.state.view.map, fitted);
         app.apply(&ctx, Command::ShowProblems(true));
         assert!(app.state.show_problems);
         app.state.notice = Some("hello".into());

@@ -24,6 +24,8 @@ pub enum Command {
     ShowProblems(bool),
     /// Open or close the About window.
     ShowAbout(bool),
+    /// Unfold or fold away the map legend.
+    ShowLegend(bool),
     /// Show an event's source article in full.
     OpenArticle {
         /// Event index.

@@ -118,6 +118,9 @@ pub struct Persisted {
     pub recent_folders: Vec<PathBuf>,
     /// The folder open at exit (`None`: the bundled seeds).
     pub last_folder: Option<PathBuf>,
+    /// Whether the map legend is folded away (settings saved before it existed show it).
+    #[serde(default)]
+    pub legend_hidden: bool,
 }
 
 impl Persisted {
@@ -243,6 +246,9 @@ pub struct AppState {
     pub show_problems: bool,
     /// Whether the About window (version, data sources and their credits) is open.
     pub show_about: bool,
+    /// Whether the map is to be fitted to its panel in the next frame (at a first start, and
+    /// on Reset view: only the panel knows its size).
+    pub fit_map: bool,
     /// Whether the folder dialog is open.
     pub dialog_open: bool,
     /// A map image to save from the frame being drawn (the map shows its caption).
@@ -272,6 +278,7 @@ impl AppState {
             article: None,
             show_problems: false,
             show_about: false,
+            fit_map: false,
             dialog_open: false,
             capture: None,
             visible_key: None,

@@ -206,6 +206,18 @@ fn evidence_says_where_the_date_came_from_and_links_the_source() {
 }
 
 #[test]
+fn the_legend_folds_away_and_comes_back() {
+    let mut h = harness();
+    h.get_by_label("×").click();
+    h.run_steps(2);
+    assert!(h.state().state.view.legend_hidden);
+    assert!(h.query_by_label("×").is_none());
+    h.get_by_label("Legend").click();
+    h.run_steps(2);
+    assert!(!h.state().state.view.legend_hidden);
+}
+
+#[test]
 fn while_a_folder_loads_the_header_names_it_and_the_old_data_is_dimmed() {
     let mut h = harness();
     let folder = std::path::PathBuf::from("/data/reports");

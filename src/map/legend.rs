@@ -1,6 +1,7 @@
-//! The map legend: what each marker and tint means, and the Reset view button.
+//! The map legend: what each marker, tint, line and badge means, folded away on request; and the
+//! Reset view button.
 
-use egui::{Align2, Color32, FontId, Rect, Stroke, pos2, vec2};
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
 use karabakh_core::model::{EventKind, Status};
 
@@ -8,69 +9,162 @@ use super::markers::draw_marker;
 use crate::command::Command;
 use crate::style;
 
+/// One line of the legend: its symbol, drawn centred on a point, and what it means.
+struct Entry {
+    symbol: fn(&Painter, Pos2),
+    text: &'static str,
+}
+
+const ENTRIES: &[Entry] = &[
+    Entry {
+        symbol: |p, at| draw_marker(p, at, 6.0, EventKind::Strike, Status::Reported),
+        text: "Strike (reported)",
+    },
+    Entry {
+        symbol: |p, at| draw_marker(p, at, 6.0, EventKind::Deployment, Status::Reported),
+        text: "Deployment (reported)",
+    },
+    Entry {
+        symbol: |p, at| draw_marker(p, at, 6.0, EventKind::Strike, Status::Claimed),
+        text: "Claimed by one side",
+    },
+    Entry {
+        symbol: |p, at| draw_marker(p, at, 6.0, EventKind::Strike, Status::Denied),
+        text: "Claimed and denied",
+    },
+    Entry {
+        symbol: |p, at| {
+            draw_marker(
+                p,
+                at - vec2(3.0, 0.0),
+                4.0,
+                EventKind::Strike,
+                Status::Reported,
+            );
+            draw_marker(
+                p,
+                at + vec2(5.0, 0.0),
+                7.0,
+                EventKind::Strike,
+                Status::Reported,
+            );
+        },
+        text: "Larger: more sources",
+    },
+    Entry {
+        symbol: |p, at| {
+            draw_marker(p, at - vec2(2.0, 0.0), 5.0, EventKind::Strike, Status::Reported);
+            p.text(
+                at + vec2(3.0, -1.0),
+                Align2::LEFT_BOTTOM,
+                "3",
+                FontId::proportional(10.0),
+                Color32::BLACK,
+            );
+        },
+        text: "Events at one place",
+    },
+    Entry {
+        symbol: |p, at| {
+            p.circle_filled(at, 2.5, Color32::from_gray(150));
+        },
+        text: "Events on other dates",
+    },
+    Entry {
+        symbol: |p, at| {
+            p.rect_filled(
+                Rect::from_center_size(at, vec2(12.0, 10.0)),
+                2.0,
+                style::STRIKE.gamma_multiply(0.3),
+            );
+        },
+        text: "Region-wide report",
+    },
+    Entry {
+        symbol: |p, at| {
+            p.line_segment(
+                [at - vec2(7.0, 0.0), at + vec2(7.0, 0.0)],
+                Stroke::new(1.6, style::KARABAKH),
+            );
+        },
+        text: "Karabakh oblast (approximate)",
+    },
+    Entry {
+        symbol: |p, at| {
+            p.extend(Shape::dashed_line(
+                &[at - vec2(7.0, 0.0), at + vec2(7.0, 0.0)],
+                Stroke::new(1.0, style::KARABAKH.gamma_multiply(0.7)),
+                4.0,
+                2.0,
+            ));
+        },
+        text: "Armenian-held area, 1994–2020",
+    },
+    Entry {
+        symbol: |p, at| {
+            p.line_segment(
+                [at - vec2(7.0, 0.0), at + vec2(7.0, 0.0)],
+                Stroke::new(3.0, style::CORRIDOR),
+            );
+        },
+        text: "Lachin corridor (schematic)",
+    },
+];
+
+const ROW: f32 = 19.0;
+
+/// The legend at the map's bottom left, whole when `open`, else a button that unfolds it; the
+/// buttons (fold, unfold, Reset view) only `with_buttons`, as a saved image has none.
 pub(super) fn legend_ui(
     ui: &mut egui::Ui,
     rect: Rect,
-    with_button: bool,
+    with_buttons: bool,
+    open: bool,
     commands: &mut Vec<Command>,
 ) {
-    let legend = Rect::from_min_size(
-        pos2(rect.left() + 10.0, rect.bottom() - 136.0),
-        vec2(226.0, 126.0),
-    );
     let painter = ui.painter_at(rect);
-    painter.rect_filled(legend, 6.0, Color32::from_white_alpha(225));
-    let mut y = legend.top() + 14.0;
-    let x = legend.left() + 16.0;
-    for (kind, status, text) in [
-        (EventKind::Strike, Status::Reported, "Strike (reported)"),
-        (
-            EventKind::Deployment,
-            Status::Reported,
-            "Deployment (reported)",
-        ),
-        (EventKind::Strike, Status::Claimed, "Claimed by one side"),
-        (EventKind::Strike, Status::Denied, "Claimed and denied"),
-    ] {
-        draw_marker(&painter, pos2(x, y), 6.0, kind, status);
-        painter.text(
-            pos2(x + 14.0, y),
-            Align2::LEFT_CENTER,
-            text,
-            FontId::proportional(12.0),
-            Color32::from_gray(40),
+    if open {
+        let height = ROW * ENTRIES.len() as f32 + 14.0;
+        let legend = Rect::from_min_size(
+            pos2(rect.left() + 10.0, rect.bottom() - height - 10.0),
+            vec2(226.0, height),
         );
-        y += 19.0;
+        painter.rect_filled(legend, 6.0, Color32::from_white_alpha(225));
+        let x = legend.left() + 16.0;
+        for (i, entry) in ENTRIES.iter().enumerate() {
+            let y = legend.top() + 16.0 + ROW * i as f32;
+            (entry.symbol)(&painter, pos2(x, y));
+            painter.text(
+                pos2(x + 16.0, y),
+                Align2::LEFT_CENTER,
+                entry.text,
+                FontId::proportional(12.0),
+                Color32::from_gray(40),
+            );
+        }
+        let fold = Rect::from_min_size(legend.right_top() + vec2(-24.0, 4.0), vec2(20.0, 18.0));
+        if with_buttons
+            && ui
+                .put(fold, egui::Button::new("×").small())
+                .on_hover_text("Fold the legend away")
+                .clicked()
+        {
+            commands.push(Command::ShowLegend(false));
+        }
+    } else if with_buttons {
+        let unfold = Rect::from_min_size(
+            pos2(rect.left() + 10.0, rect.bottom() - 34.0),
+            vec2(70.0, 24.0),
+        );
+        if ui.put(unfold, egui::Button::new("Legend")).clicked() {
+            commands.push(Command::ShowLegend(true));
+        }
     }
-    painter.rect_filled(
-        Rect::from_center_size(pos2(x, y), vec2(12.0, 10.0)),
-        2.0,
-        style::STRIKE.gamma_multiply(0.3),
-    );
-    painter.text(
-        pos2(x + 14.0, y),
-        Align2::LEFT_CENTER,
-        "Region-wide report",
-        FontId::proportional(12.0),
-        Color32::from_gray(40),
-    );
-    y += 19.0;
-    painter.line_segment(
-        [pos2(x - 7.0, y), pos2(x + 7.0, y)],
-        Stroke::new(1.6, style::KARABAKH),
-    );
-    painter.text(
-        pos2(x + 14.0, y),
-        Align2::LEFT_CENTER,
-        "Karabakh oblast (approximate)",
-        FontId::proportional(12.0),
-        Color32::from_gray(40),
-    );
     let button = Rect::from_min_size(
         pos2(rect.right() - 112.0, rect.top() + 8.0),
         vec2(104.0, 24.0),
     );
-    if with_button && ui.put(button, egui::Button::new("Reset view")).clicked() {
+    if with_buttons && ui.put(button, egui::Button::new("Reset view")).clicked() {
         commands.push(Command::ResetMapView);
     }
 }

@@ -49,6 +49,34 @@ impl Default for MapView {
     }
 }
 
+/// The region a fitted view shows whole: Armenia (with Syunik and Nakhchivan's east) and
+/// western Azerbaijan to Mingachevir, longitudes and latitudes in degrees.
+pub const REGION: ((f64, f64), (f64, f64)) = ((44.2, 48.4), (38.6, 41.3));
+
+impl MapView {
+    /// The view that shows [`REGION`] whole in a map of `size` screen points, centred.
+    ///
+    /// ```
+    /// use karabakh_atlas::map::{MapView, Projection, REGION, geo_point};
+    /// let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(560.0, 380.0));
+    /// let p = Projection { rect, view: MapView::fitting(rect.size()) };
+    /// let ((west, east), (south, north)) = REGION;
+    /// assert!(rect.contains(p.screen_from_geo(geo_point(west, south))));
+    /// assert!(rect.contains(p.screen_from_geo(geo_point(east, north))));
+    /// ```
+    pub fn fitting(size: Vec2) -> Self {
+        let ((west, east), (south, north)) = REGION;
+        let lon_span = (east - west) * REFERENCE_LAT.to_radians().cos();
+        let by_width = f64::from(size.x) * 0.96 / lon_span;
+        let by_height = f64::from(size.y) * 0.96 / (north - south);
+        Self {
+            center_lon: (west + east) / 2.0,
+            center_lat: (south + north) / 2.0,
+            points_per_degree: by_width.min(by_height).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1),
+        }
+    }
+}
+
 /// Smallest and largest zoom, screen points per degree.
 pub const ZOOM_RANGE: (f64, f64) = (40.0, 6000.0);
 

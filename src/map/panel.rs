@@ -14,7 +14,7 @@ use super::basemap::BASEMAP;
 use super::layers::{basemap_ui, fill_area, outline_area};
 use super::legend::legend_ui;
 use super::markers::{event_labels_ui, events_tooltip_ui, marker_cluster_ui};
-use super::{Projection, geo_point};
+use super::{MapView, Projection, geo_point};
 use crate::command::Command;
 use crate::state::AppState;
 use crate::style;
@@ -43,10 +43,14 @@ pub(super) struct Cluster<'a> {
 /// The map panel.
 pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-    let projection = Projection {
-        rect,
-        view: state.view.map,
+    let view = if state.fit_map {
+        let fitted = MapView::fitting(rect.size());
+        commands.push(Command::SetMapView(fitted));
+        fitted
+    } else {
+        state.view.map
     };
+    let projection = Projection { rect, view };
     ui.ctx()
         .data_mut(|d| d.insert_temp(map_hit_id(), MapHit { projection }));
     interact(ui, &response, &projection, commands);
@@ -158,7 +162,15 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     } else if response.clicked() {
         commands.push(Command::Select(None));
     }
-    legend_ui(ui, rect, state.capture.is_none(), commands);
+    // a saved image always carries the whole legend
+    let capturing = state.capture.is_some();
+    legend_ui(
+        ui,
+        rect,
+        !capturing,
+        capturing || !state.view.legend_hidden,
+        commands,
+    );
     if let Some(loading) = &state.loading {
         painter.rect_filled(rect, 0.0, style::LOADING_VEIL);
         painter.text(

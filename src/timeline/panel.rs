@@ -75,13 +75,21 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
         return;
     };
     let cursor = time.cursor.unwrap_or(h.first);
-    ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(cursor.format("%-d %B %Y").to_string())
-                .size(22.0)
-                .strong(),
+    // the toolbar wraps onto a second row in a narrow window
+    ui.horizontal_wrapped(|ui| {
+        // a fixed width, so that the buttons do not move as the date's text changes
+        ui.allocate_ui_with_layout(
+            egui::vec2(205.0, 30.0),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.set_min_width(205.0);
+                ui.label(
+                    RichText::new(cursor.format("%-d %B %Y").to_string())
+                        .size(22.0)
+                        .strong(),
+                );
+            },
         );
-        ui.add_space(12.0);
         if ui
             .button("First")
             .on_hover_text("First day (Home)")

@@ -36,9 +36,11 @@ pub fn root_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             timeline_ui(ui, &timeline, &mut time_commands);
         });
     commands.extend(time_commands.into_iter().map(Command::Time));
+    // the list takes less of a narrow window
+    let list_width = (ui.available_width() * 0.3).clamp(240.0, 380.0);
     egui::Panel::right("events")
         .resizable(true)
-        .default_size(380.0)
+        .default_size(list_width)
         .min_size(240.0)
         .show(ui, |ui| {
             // the previous folder's events, dimmed, while another folder loads
