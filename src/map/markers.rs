@@ -10,11 +10,13 @@ use super::layers::Labelled;
 use super::panel::{Cluster, plural};
 use crate::style;
 
-/// Draws the markers of one place; returns the largest radius.
+/// Draws the markers of one place, at `opacity` (older events fade in Cumulative mode);
+/// returns the largest radius.
 pub(super) fn marker_cluster_ui(
     painter: &egui::Painter,
     cluster: &Cluster<'_>,
     selected: Option<&Event>,
+    opacity: f32,
 ) -> f32 {
     let mut largest: f32 = 0.0;
     let kinds = [EventKind::Strike, EventKind::Deployment];
@@ -54,7 +56,7 @@ pub(super) fn marker_cluster_ui(
         } else {
             Status::Denied
         };
-        draw_marker(painter, center, radius, kind, status);
+        draw_faded_marker(painter, center, radius, (kind, status), opacity);
         if events.len() > 1 {
             painter.text(
                 center + vec2(radius, -radius),
@@ -173,6 +175,17 @@ pub fn draw_marker(
     kind: EventKind,
     status: Status,
 ) {
+    draw_faded_marker(painter, center, radius, (kind, status), 1.0);
+}
+
+/// [`draw_marker`] at `opacity` (0 invisible, 1 solid).
+fn draw_faded_marker(
+    painter: &egui::Painter,
+    center: Pos2,
+    radius: f32,
+    (kind, status): (EventKind, Status),
+    opacity: f32,
+) {
     let color = match kind {
         EventKind::Strike => style::STRIKE,
         EventKind::Deployment => style::DEPLOYMENT,
@@ -185,6 +198,8 @@ pub fn draw_marker(
             Stroke::new(2.0, color.gamma_multiply(0.6)),
         ),
     };
+    let fill = fill.gamma_multiply(opacity);
+    let stroke = Stroke::new(stroke.width, stroke.color.gamma_multiply(opacity));
     match kind {
         EventKind::Strike => {
             painter.circle(center, radius, fill, stroke);
@@ -202,7 +217,7 @@ pub fn draw_marker(
         let d = radius * 0.6;
         painter.line_segment(
             [center + vec2(-d, -d), center + vec2(d, d)],
-            Stroke::new(1.5, Color32::from_gray(90)),
+            Stroke::new(1.5, Color32::from_gray(90).gamma_multiply(opacity)),
         );
     }
 }

@@ -18,7 +18,7 @@ use super::{MapView, Projection, geo_point};
 use crate::command::Command;
 use crate::state::AppState;
 use crate::style;
-use crate::timeline::TimeMode;
+use crate::timeline::{TimeMode, highlight};
 
 /// Where the last frame's map was, for tests that click markers.
 #[derive(Clone, Copy, Debug)]
@@ -101,11 +101,16 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                 style::DEPLOYMENT
             };
             let is_selected = selected.is_some_and(|s| s.place.name == *name);
+            let opacity = events
+                .iter()
+                .filter_map(|(_, e)| highlight(e.date, &state.view.time))
+                .fold(0.0f32, f32::max)
+                .max(0.25);
             fill_area(
                 &painter,
                 &projection,
                 area,
-                color.gamma_multiply(if is_selected { 0.35 } else { 0.18 }),
+                color.gamma_multiply(if is_selected { 0.35 } else { 0.18 * opacity }),
             );
             outline_area(
                 &painter,
@@ -123,7 +128,14 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         if !rect.expand(20.0).contains(cluster.pos) {
             continue;
         }
-        let radius = marker_cluster_ui(&painter, cluster, selected);
+        // in Cumulative mode older events fade (over a year, to a quarter)
+        let opacity = cluster
+            .events
+            .iter()
+            .filter_map(|(_, e)| highlight(e.date, &state.view.time))
+            .fold(0.0f32, f32::max)
+            .max(0.25);
+        let radius = marker_cluster_ui(&painter, cluster, selected, opacity);
         if pointer.is_some_and(|p| p.distance(cluster.pos) <= radius + 4.0) {
             hovered = Some(cluster);
         }
