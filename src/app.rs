@@ -643,6 +643,36 @@ mod tests {
     }
 
     #[test]
+    fn roughly_dated_events_can_be_hidden_in_day_mode() {
+        let (mut app, ctx) = seeds_app();
+        let day = chrono::NaiveDate::from_ymd_opt(2020, 3, 1).unwrap_or_default();
+        app.apply(&ctx, Command::Time(TimeCommand::SetDate(day)));
+        app.state.refresh_visible();
+        // the seeds' deployment dated only "2020" shows on 1 March 2020
+        let rough_here = |app: &AtlasApp| {
+            app.state.visible.iter().any(|&i| {
+                app.state.dataset.events.get(i).is_some_and(|e| {
+                    e.date
+                        .is_some_and(|d| d.precision == karabakh_core::model::Precision::Year)
+                })
+            })
+        };
+        assert!(rough_here(&app));
+        let mut filters = app.state.view.filters.clone();
+        filters.rough = false;
+        app.apply(&ctx, Command::SetFilters(filters));
+        app.state.refresh_visible();
+        assert!(!rough_here(&app));
+        // Cumulative mode shows everything up to the day, however roughly dated
+        app.apply(
+            &ctx,
+            Command::Time(TimeCommand::SetMode(crate::timeline::TimeMode::Cumulative)),
+        );
+        app.state.refresh_visible();
+        assert!(rough_here(&app));
+    }
+
+    #[test]
     fn map_view_problems_notice_and_bundled_seeds() {
         let (mut app, ctx) = seeds_app();
         let moved = MapView {

@@ -57,6 +57,14 @@ pub struct Filters {
     pub denied: bool,
     /// Case-insensitive text searched in place, actor, target and sentences.
     pub search: String,
+    /// Show events dated only roughly (a month, a year, a span of over a week) in Day and
+    /// Window modes, where they would otherwise show on every day they cover.
+    #[serde(default = "shown")]
+    pub rough: bool,
+}
+
+fn shown() -> bool {
+    true
 }
 
 impl Default for Filters {
@@ -68,6 +76,7 @@ impl Default for Filters {
             claimed: true,
             denied: true,
             search: String::new(),
+            rough: true,
         }
     }
 }
@@ -401,16 +410,26 @@ impl AppState {
             self.filtered_places = places;
         }
         let events = &self.dataset.events;
+        let rough_shown = self.view.filters.rough || t.mode == TimeMode::Cumulative;
         self.visible = self
             .filtered
             .iter()
             .copied()
             .filter(|&i| {
-                events
-                    .get(i)
-                    .is_some_and(|e| timeline::highlight(e.date, t).is_some())
+                events.get(i).is_some_and(|e| {
+                    timeline::highlight(e.date, t).is_some()
+                        && (rough_shown || !e.date.as_ref().is_some_and(timeline::is_rough))
+                })
             })
             .collect();
+        // the events of the day first, the roughly dated ones after them
+        self.visible.sort_by_key(|&i| {
+            events
+                .get(i)
+                .and_then(|e| e.date)
+                .as_ref()
+                .is_some_and(timeline::is_rough)
+        });
         self.visible_key = Some(key);
     }
 

@@ -53,7 +53,13 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         symbol: |p, at| {
-            draw_marker(p, at - vec2(2.0, 0.0), 5.0, EventKind::Strike, Status::Reported);
+            draw_marker(
+                p,
+                at - vec2(2.0, 0.0),
+                5.0,
+                EventKind::Strike,
+                Status::Reported,
+            );
             p.text(
                 at + vec2(3.0, -1.0),
                 Align2::LEFT_BOTTOM,
@@ -63,6 +69,13 @@ const ENTRIES: &[Entry] = &[
             );
         },
         text: "Events at one place",
+    },
+    Entry {
+        symbol: |p, at| {
+            draw_marker(p, at, 4.0, EventKind::Strike, Status::Reported);
+            super::markers::dotted_ring(p, at, 7.5, style::ROUGH_RING);
+        },
+        text: "Dated only roughly",
     },
     Entry {
         symbol: |p, at| {

@@ -9,6 +9,7 @@ use karabakh_core::model::{Event, EventKind, Status};
 use super::layers::Labelled;
 use super::panel::{Cluster, plural};
 use crate::style;
+use crate::timeline::is_rough;
 
 /// Draws the markers of one place, at `opacity` (older events fade in Cumulative mode);
 /// returns the largest radius.
@@ -56,7 +57,13 @@ pub(super) fn marker_cluster_ui(
         } else {
             Status::Denied
         };
+        // events dated only roughly, and nothing more precise here: a dotted ring around
+        let rough = events.iter().all(|e| e.date.as_ref().is_some_and(is_rough));
+        let opacity = if rough { opacity * 0.6 } else { opacity };
         draw_faded_marker(painter, center, radius, (kind, status), opacity);
+        if rough {
+            dotted_ring(painter, center, radius + 3.5, style::ROUGH_RING);
+        }
         if events.len() > 1 {
             painter.text(
                 center + vec2(radius, -radius),
@@ -164,6 +171,17 @@ pub(super) fn label_spots(
         spots.push(free);
     }
     spots
+}
+
+/// A dotted circle: the mark of roughly dated events.
+pub(super) fn dotted_ring(painter: &egui::Painter, center: Pos2, radius: f32, color: Color32) {
+    let points: Vec<Pos2> = (0..=32)
+        .map(|i| {
+            let a = i as f32 / 32.0 * std::f32::consts::TAU;
+            center + radius * vec2(a.cos(), a.sin())
+        })
+        .collect();
+    painter.extend(Shape::dotted_line(&points, color, 3.0, 1.0));
 }
 
 /// One marker: a circle for strikes, a triangle for deployments; filled when reported,

@@ -12,7 +12,7 @@ pub use histogram::{BinSize, Histogram};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use karabakh_core::model::DateSpan;
+use karabakh_core::model::{DateSpan, Precision};
 
 /// How the cursor selects events.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +67,23 @@ impl Default for TimeState {
             play_carry: 0.0,
         }
     }
+}
+
+/// Whether a date is only rough: a month, a year, or a span of more than a week. Such an event
+/// covers many days and is listed and drawn apart from the events of the day.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use karabakh_atlas::timeline::is_rough;
+/// use karabakh_core::model::{DateSource, DateSpan, Precision};
+/// let d = |m, day| NaiveDate::from_ymd_opt(2020, m, day).expect("a real date");
+/// assert!(!is_rough(&DateSpan::day(d(10, 4), DateSource::Explicit)));
+/// assert!(is_rough(&DateSpan::range(d(10, 1), d(10, 31), Precision::Month, DateSource::Explicit)));
+/// assert!(is_rough(&DateSpan::range(d(10, 11), d(10, 20), Precision::Day, DateSource::Explicit)));
+/// assert!(!is_rough(&DateSpan::range(d(10, 16), d(10, 17), Precision::Day, DateSource::Explicit)));
+/// ```
+pub fn is_rough(date: &DateSpan) -> bool {
+    date.precision != Precision::Day || (date.end - date.start).num_days() > 6
 }
 
 /// How strongly an event is highlighted at the cursor: `None` when it is not, else 0..=1

@@ -9,7 +9,7 @@ use super::evidence::evidence_ui;
 use crate::command::Command;
 use crate::state::AppState;
 use crate::style;
-use crate::timeline::TimeMode;
+use crate::timeline::{TimeMode, is_rough};
 
 pub(super) fn side_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     filters_ui(ui, state, commands);
@@ -63,6 +63,10 @@ pub(super) fn filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec
         ui.checkbox(&mut f.reported, "Reported");
         ui.checkbox(&mut f.claimed, "Claimed");
         ui.checkbox(&mut f.denied, "Denied");
+        ui.checkbox(&mut f.rough, "Roughly dated").on_hover_text(
+            "Events dated only to a month, a year or a span of over a week, which show on \
+             every day they cover (always shown in Cumulative mode)",
+        );
     });
     ui.horizontal(|ui| {
         ui.label("Search");
@@ -88,13 +92,24 @@ pub(super) fn event_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut 
         TimeMode::Cumulative => " and before".to_owned(),
     };
     let n = state.visible.len();
-    ui.label(
-        RichText::new(format!(
-            "{n} event{} on {when}{mode}",
-            if n == 1 { "" } else { "s" }
-        ))
-        .strong(),
-    );
+    let rough = state
+        .visible
+        .iter()
+        .filter_map(|&i| state.dataset.events.get(i))
+        .filter(|e| e.date.as_ref().is_some_and(is_rough))
+        .count();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{n} event{} on {when}{mode}",
+                if n == 1 { "" } else { "s" }
+            ))
+            .strong(),
+        );
+        if rough > 0 {
+            ui.label(RichText::new(format!("({rough} of them roughly dated, last)")).weak());
+        }
+    });
     let row_height = ui.text_style_height(&egui::TextStyle::Body)
         + ui.spacing().button_padding.y * 2.0
         + ui.spacing().item_spacing.y;
@@ -119,9 +134,16 @@ pub(super) fn event_row_ui(
 ) {
     let selected = state.selected == Some(index);
     let (symbol, color) = style::kind_symbol(event.kind);
-    let date = event
-        .date
-        .map_or_else(|| "undated".to_owned(), style::date_label);
+    let date = event.date.map_or_else(
+        || "undated".to_owned(),
+        |d| {
+            if is_rough(&d) {
+                format!("during {}", style::date_label(d))
+            } else {
+                style::date_label(d)
+            }
+        },
+    );
     let text = format!(
         "{} · {} · {} · {} · {} source{}",
         event.place.name,
