@@ -81,6 +81,8 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
     }
     std::fs::read_dir(root).map_err(|e| CorpusError::Unreadable(root.to_owned(), e))?;
     let mut listing = Listing::default();
+    // every articles.csv, with its depth: each describes the files under its own folder
+    let mut csvs: Vec<(usize, PathBuf, String)> = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .max_depth(512)
@@ -118,9 +120,7 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
             .unwrap_or_default();
         let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
         if name == "articles.csv" {
-            if entry.depth() == 1 {
-                read_csv(entry.path(), &rel, &mut listing);
-            }
+            csvs.push((entry.depth(), entry.path().to_owned(), rel));
             continue;
         }
         if !ARTICLE_EXTENSIONS.contains(&extension.as_str()) {
@@ -146,27 +146,56 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
         }
         listing.files.push((entry.into_path(), rel));
     }
+    // the deeper a table, the closer to its files: it wins over its parents' for them
+    csvs.sort_by_key(|(depth, _, _)| *depth);
+    let mut described_by: HashMap<String, String> = HashMap::new();
+    for (_, path, rel) in &csvs {
+        let folder = rel.rsplit_once('/').map_or(String::new(), |(f, _)| format!("{f}/"));
+        for (file, entry) in read_csv(path, rel, &mut listing.problems) {
+            let file = format!("{folder}{file}");
+            described_by.insert(file.clone(), rel.clone());
+            listing.csv.insert(file, entry);
+        }
+    }
+    // rows naming no article file here: a typo, or a file moved away
+    let present: std::collections::HashSet<&str> =
+        listing.files.iter().map(|(_, rel)| rel.as_str()).collect();
+    let mut unmatched: Vec<(&String, &String)> = described_by
+        .iter()
+        .filter(|(file, _)| !present.contains(file.as_str()))
+        .map(|(file, csv)| (csv, file))
+        .collect();
+    unmatched.sort();
+    for (csv, file) in unmatched {
+        listing.problems.push(Problem {
+            path: csv.clone(),
+            problem: format!("names `{file}`, which is no article file in the folder"),
+        });
+    }
     Ok(listing)
 }
 
-fn read_csv(path: &Path, rel: &str, listing: &mut Listing) {
+/// The rows of one `articles.csv` (file names relative to its folder); its problems are added
+/// to `problems`.
+fn read_csv(path: &Path, rel: &str, problems: &mut Vec<Problem>) -> HashMap<String, CsvEntry> {
     match std::fs::read(path) {
         Ok(bytes) => match decode::decode(&bytes) {
             Ok(decoded) => {
-                let (entries, problems) = metadata::parse_articles_csv(&decoded.text, rel);
-                listing.csv = entries;
-                listing.problems.extend(problems);
+                let (entries, found) = metadata::parse_articles_csv(&decoded.text, rel);
+                problems.extend(found);
+                return entries;
             }
-            Err(e) => listing.problems.push(Problem {
+            Err(e) => problems.push(Problem {
                 path: rel.to_owned(),
                 problem: format!("cannot read articles.csv: {e}"),
             }),
         },
-        Err(e) => listing.problems.push(Problem {
+        Err(e) => problems.push(Problem {
             path: rel.to_owned(),
             problem: format!("cannot read articles.csv: {e}"),
         }),
     }
+    HashMap::new()
 }
 
 /// Why one file was not loaded.
@@ -317,6 +346,39 @@ fn first_line_title(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_articles_csv_describes_the_files_under_its_folder() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+            }
+            std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
+        };
+        write("articles.csv", "file,published\ntop.txt,2020-10-01\nsub/a.txt,2020-01-01\n");
+        write("top.txt", "Ganja was shelled.");
+        write("sub/articles.csv", "file,published\na.txt,2020-10-02\nmissing.txt,2020-10-03\n");
+        write("sub/a.txt", "Tartar was shelled.");
+        let listing = list_folder(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let date = |rel: &str| listing.csv.get(rel).and_then(|c| c.published);
+        assert_eq!(date("top.txt"), Published::parse("2020-10-01"));
+        // the subfolder's own table wins for its files
+        assert_eq!(date("sub/a.txt"), Published::parse("2020-10-02"));
+        let problems: Vec<(&str, &str)> = listing
+            .problems
+            .iter()
+            .map(|p| (p.path.as_str(), p.problem.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [(
+                "sub/articles.csv",
+                "names `sub/missing.txt`, which is no article file in the folder"
+            )]
+        );
+    }
 
     #[test]
     fn empty_and_whitespace_files_are_problems() {
