@@ -255,6 +255,9 @@ pub struct AppState {
     pub show_problems: bool,
     /// Whether the About window (version, data sources and their credits) is open.
     pub show_about: bool,
+    /// The time saved at the last exit, put back when the first folder of the session has
+    /// loaded (the bundled seeds are shown, and move the cursor, until then).
+    pub restore: Option<TimeState>,
     /// Whether the map is to be fitted to its panel in the next frame (at a first start, and
     /// on Reset view: only the panel knows its size).
     pub fit_map: bool,
@@ -288,6 +291,7 @@ impl AppState {
             show_problems: false,
             show_about: false,
             fit_map: false,
+            restore: None,
             dialog_open: false,
             capture: None,
             visible_key: None,
@@ -333,6 +337,12 @@ impl AppState {
             (_, Some((a, _))) => busiest_day.or(Some(a)),
             (c, None) => c,
         };
+        // a zoomed range stays if it still shows some of the data
+        let overlaps =
+            |(a, b): (NaiveDate, NaiveDate)| range.is_some_and(|(f, l)| a <= l && f <= b);
+        if !self.view.time.shown.is_some_and(overlaps) {
+            self.view.time.shown = None;
+        }
         self.places = places;
         self.event_place = event_place;
         self.undated = undated;
@@ -368,6 +378,20 @@ impl AppState {
         self.article = article;
         self.visible_key = None;
         self.refresh_visible();
+    }
+
+    /// Puts back a saved cursor and range where the data reaches them.
+    pub fn restore_time(&mut self, saved: TimeState) {
+        let Some((first, last)) = self.dataset.date_range() else {
+            return;
+        };
+        if let Some(c) = saved.cursor.filter(|c| first <= *c && *c <= last) {
+            self.view.time.cursor = Some(c);
+        }
+        if let Some((a, b)) = saved.shown.filter(|(a, b)| *a <= last && first <= *b) {
+            self.view.time.shown = Some((a, b));
+        }
+        self.visible_key = None;
     }
 
     /// Recomputes the visible events when the cursor, mode, filters or dataset changed.

@@ -226,6 +226,39 @@ fn the_legend_folds_away_and_comes_back() {
 }
 
 #[test]
+fn a_typed_date_moves_the_cursor_and_the_histogram_zooms_under_the_wheel() {
+    let mut h = harness();
+    let field = || Role::TextInput;
+    h.get_by_role_and_label(field(), "Go to").focus();
+    h.run_steps(1);
+    h.get_by_role_and_label(field(), "Go to")
+        .type_text("19 Sep 2023");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().state.view.time.cursor, Some(day(2023, 9, 19)));
+    assert_eq!(h.state().state.view.time.shown, None);
+    // the wheel over the histogram zooms in around the pointer
+    let slider = h.get_by_role(Role::Slider).rect();
+    let over_histogram = slider.center() - egui::vec2(0.0, 60.0);
+    h.hover_at(over_histogram);
+    h.run_steps(1);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    h.run_steps(6);
+    let shown = h.state().state.view.time.shown;
+    let (first, last) = h.state().state.dataset.date_range().unwrap_or_default();
+    assert!(
+        shown.is_some_and(|(a, b)| first < a && b < last),
+        "zoomed in: {shown:?}"
+    );
+}
+
+#[test]
 fn while_a_folder_loads_the_header_names_it_and_the_old_data_is_dimmed() {
     let mut h = harness();
     let folder = std::path::PathBuf::from("/data/reports");
@@ -450,9 +483,10 @@ fn filters_change_the_visible_count() {
     h.get_by_label("Strikes").click();
     h.run_steps(2);
     assert_eq!(h.state().state.visible.len(), 2);
-    h.get_by_role(Role::TextInput).focus();
+    h.get_by_role_and_label(Role::TextInput, "Search").focus();
     h.run_steps(1);
-    h.get_by_role(Role::TextInput).type_text("ganja");
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("ganja");
     h.run_steps(2);
     assert_eq!(h.state().state.visible.len(), 0);
     assert!(h.state().state.view.filters.search.contains("ganja"));

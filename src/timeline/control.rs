@@ -34,11 +34,46 @@ pub enum TimeCommand {
     SetSpeed(f32),
     /// Playback time passed, seconds: advances the cursor while playing, stops at the end.
     Tick(f64),
+    /// Show these days on the histogram and slider (at least a week, within a year of the
+    /// data), or the default range.
+    Show(Option<(NaiveDate, NaiveDate)>),
+}
+
+/// `(a, b)` in order, at least a week long and within a year of the data's `range`.
+fn shown_range(
+    (a, b): (NaiveDate, NaiveDate),
+    range: Option<(NaiveDate, NaiveDate)>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let (first, last) = range?;
+    let margin = Duration::days(365);
+    let (mut a, mut b) = (a.min(b).max(first - margin), a.max(b).min(last + margin));
+    if (b - a).num_days() < 7 {
+        let middle = a + Duration::days((b - a).num_days() / 2);
+        a = middle - Duration::days(3);
+        b = middle + Duration::days(4);
+    }
+    Some((a, b))
 }
 
 impl TimeState {
     /// Applies one command against the dates of `dataset`.
     pub fn apply(&mut self, command: TimeCommand, dataset: &Dataset) {
+        self.apply_to_cursor(command, dataset);
+        if matches!(command, TimeCommand::Show(_)) {
+            return;
+        }
+        // a zoomed range follows a moving cursor past its edges, keeping its length
+        if let (Some((a, b)), Some(c)) = (self.shown, self.cursor) {
+            if c < a {
+                self.shown = Some((c, b - (a - c)));
+            } else if c > b {
+                self.shown = Some((a + (c - b), c));
+            }
+        }
+    }
+
+    /// The command itself, before the zoomed range catches up with the cursor.
+    fn apply_to_cursor(&mut self, command: TimeCommand, dataset: &Dataset) {
         let range = dataset.date_range();
         let clamp = |d: NaiveDate| range.map_or(d, |(a, b)| d.clamp(a, b));
         match command {
@@ -69,7 +104,13 @@ impl TimeState {
             }
             TimeCommand::SetSpeed(s) => self.days_per_second = s.clamp(0.25, 120.0),
             TimeCommand::Tick(seconds) => self.tick(seconds, range),
+            TimeCommand::Show(shown) => self.shown = shown.and_then(|s| shown_range(s, range)),
         }
+    }
+
+    /// The range a timeline shows: `shown`, or else `dense`.
+    pub fn shown_or(&self, dense: (NaiveDate, NaiveDate)) -> (NaiveDate, NaiveDate) {
+        self.shown.unwrap_or(dense)
     }
 
     /// Playback: whole days of `seconds × speed` (fractions carried), stopping on the last day.
@@ -207,5 +248,49 @@ mod tests {
         assert_eq!(t.window_days, 365);
         t.apply(TimeCommand::SetSpeed(1e6), &data);
         assert!((t.days_per_second - 120.0).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn a_shown_range_is_ordered_at_least_a_week_and_near_the_data() {
+        let data = dataset(&["2020-09-27", "2020-11-10"]);
+        let mut t = at("2020-10-01");
+        t.apply(
+            TimeCommand::Show(Some((d("2020-10-20"), d("2020-10-01")))),
+            &data,
+        );
+        assert_eq!(t.shown, Some((d("2020-10-01"), d("2020-10-20"))));
+        t.apply(
+            TimeCommand::Show(Some((d("2020-10-05"), d("2020-10-06")))),
+            &data,
+        );
+        assert_eq!(t.shown.map(|(a, b)| (b - a).num_days()), Some(7));
+        t.apply(
+            TimeCommand::Show(Some((d("1990-01-01"), d("2020-10-06")))),
+            &data,
+        );
+        assert_eq!(t.shown.map(|s| s.0), Some(d("2019-09-28")));
+        t.apply(TimeCommand::Show(None), &data);
+        assert_eq!(t.shown, None);
+    }
+
+    #[test]
+    fn a_zoomed_range_follows_the_cursor() {
+        let data = dataset(&["2020-09-27", "2020-11-10"]);
+        let mut t = at("2020-10-01");
+        t.apply(
+            TimeCommand::Show(Some((d("2020-09-28"), d("2020-10-05")))),
+            &data,
+        );
+        t.apply(TimeCommand::StepDays(7), &data);
+        assert_eq!(t.cursor, Some(d("2020-10-08")));
+        assert_eq!(t.shown, Some((d("2020-10-01"), d("2020-10-08"))));
+        t.apply(TimeCommand::JumpStart, &data);
+        assert_eq!(t.shown, Some((d("2020-09-27"), d("2020-10-04"))));
+        // zooming or panning away from the cursor leaves it out of view
+        t.apply(
+            TimeCommand::Show(Some((d("2020-11-01"), d("2020-11-10")))),
+            &data,
+        );
+        assert_eq!(t.shown, Some((d("2020-11-01"), d("2020-11-10"))));
     }
 }

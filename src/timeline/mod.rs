@@ -54,6 +54,10 @@ pub struct TimeState {
     /// Fractional days accumulated by playback.
     #[serde(skip)]
     pub play_carry: f64,
+    /// The days the histogram and slider show, zoomed or panned by the user (`None`: the
+    /// data's dense part).
+    #[serde(default)]
+    pub shown: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Default for TimeState {
@@ -65,6 +69,7 @@ impl Default for TimeState {
             playing: false,
             days_per_second: 4.0,
             play_carry: 0.0,
+            shown: None,
         }
     }
 }

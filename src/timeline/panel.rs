@@ -170,43 +170,80 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
             }
         }
     });
-    let span = day_number(h.first, h.last).max(1.0);
-    let width = match h.bin {
+    let (from, to) = time.shown_or(h.dense);
+    // a cursor outside the default range (an outlier's day) widens it to show the cursor; a
+    // zoomed range follows the cursor itself (TimeState::apply)
+    if time.shown.is_none() && (cursor < from || cursor > to) {
+        commands.push(TimeCommand::Show(Some((from.min(cursor), to.max(cursor)))));
+    }
+    let (bin, bins) = h.bins(from, to);
+    let x = |d: NaiveDate| day_number(from, d);
+    let span = x(to) + 1.0;
+    let width = match bin {
         BinSize::Day => 0.9,
         BinSize::Week => 6.3,
         BinSize::Month => 27.0,
     };
     let offset = width / 2.0;
-    let strikes: Vec<Bar> = h
-        .bins
+    let strikes: Vec<Bar> = bins
         .iter()
-        .map(|(d, s, _)| Bar::new(day_number(h.first, *d) + offset, f64::from(*s)).width(width))
+        .map(|(d, s, _)| Bar::new(x(*d) + offset, f64::from(*s)).width(width))
         .collect();
-    let deployments: Vec<Bar> = h
-        .bins
+    let deployments: Vec<Bar> = bins
         .iter()
-        .map(|(d, _, n)| Bar::new(day_number(h.first, *d) + offset, f64::from(*n)).width(width))
+        .map(|(d, _, n)| Bar::new(x(*d) + offset, f64::from(*n)).width(width))
         .collect();
     let strike_chart = BarChart::new("Strikes", strikes).color(style::STRIKE);
     let deployment_chart = BarChart::new("Deployments", deployments)
         .color(style::DEPLOYMENT)
         .stack_on(&[&strike_chart]);
-    let first = h.first;
-    let bin_label = match h.bin {
+    let bin_label = match bin {
         BinSize::Day => "per day",
         BinSize::Week => "per week",
         BinSize::Month => "per month",
     };
-    ui.label(
-        RichText::new(format!(
-            "Events {bin_label}, {} – {}",
-            first.format("%-d %b %Y"),
-            h.last.format("%-d %b %Y")
-        ))
-        .small()
-        .weak(),
-    );
-    Plot::new("histogram")
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "Events {bin_label}, {} – {} · scroll to zoom, drag to pan, click to go to a day",
+                from.format("%-d %b %Y"),
+                to.format("%-d %b %Y")
+            ))
+            .small()
+            .weak(),
+        );
+        // events left out of the range shown, at either edge
+        let before = h.days.partition_point(|(d, _, _)| *d < from);
+        let after = h.days.len() - h.days.partition_point(|(d, _, _)| *d <= to);
+        let outside = |n: usize, side: &str| {
+            format!(
+                "{n} day{} with events {side}",
+                if n == 1 { "" } else { "s" }
+            )
+        };
+        if before > 0
+            && ui
+                .small_button(format!("« {}", outside(before, "earlier")))
+                .on_hover_text(format!("from {}", h.first.format("%-d %b %Y")))
+                .clicked()
+        {
+            commands.push(TimeCommand::Show(Some((h.first, to))));
+        }
+        if after > 0
+            && ui
+                .small_button(format!("{} »", outside(after, "later")))
+                .on_hover_text(format!("to {}", h.last.format("%-d %b %Y")))
+                .clicked()
+        {
+            commands.push(TimeCommand::Show(Some((from, h.last))));
+        }
+        if time.shown.is_some() && ui.small_button("Reset range").clicked() {
+            commands.push(TimeCommand::Show(None));
+        }
+        jump_to_date_ui(ui, commands);
+    });
+    let days_shown = span;
+    let response = Plot::new("histogram")
         .height(90.0)
         .allow_drag(false)
         .allow_zoom(false)
@@ -216,26 +253,33 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
         .show_y(false)
         .show_x(false)
         .y_axis_min_width(28.0)
-        .include_x(-offset)
-        .include_x(span + width)
         .include_y(if view.spans.is_empty() { 0.0 } else { -0.6 })
         .set_margin_fraction(egui::vec2(0.0, 0.1))
         .x_axis_formatter(move |mark, _| {
-            (first + Duration::days(mark.value.round() as i64))
-                .format("%b %Y")
-                .to_string()
+            let day = from + Duration::days(mark.value.round() as i64);
+            // days when a few months are shown, else months
+            day.format(if days_shown <= 120.0 {
+                "%-d %b"
+            } else {
+                "%b %Y"
+            })
+            .to_string()
         })
         .show(ui, |plot| {
+            plot.set_plot_bounds_x(-offset.min(0.5)..=span + 0.5);
             plot.bar_chart(strike_chart);
             plot.bar_chart(deployment_chart);
             // month- and year-precision events as spans under the bars
-            for (row, (start, end, kind)) in view.spans.iter().enumerate().take(60) {
+            for (row, (start, end, kind)) in view
+                .spans
+                .iter()
+                .filter(|(start, end, _)| *end >= from && *start <= to)
+                .enumerate()
+                .take(60)
+            {
                 let y = -0.15 - 0.12 * (row % 4) as f64;
                 let color = style::kind_symbol(*kind).1.gamma_multiply(0.8);
-                let points = vec![
-                    [day_number(first, *start), y],
-                    [day_number(first, *end) + 1.0, y],
-                ];
+                let points = vec![[x(*start).max(0.0), y], [(x(*end) + 1.0).min(span), y]];
                 plot.line(
                     egui_plot::Line::new("Spans", points)
                         .color(color)
@@ -243,26 +287,25 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
                 );
             }
             plot.vline(
-                VLine::new("Cursor", day_number(first, cursor) + 0.5)
+                VLine::new("Cursor", x(cursor) + 0.5)
                     .color(egui::Color32::from_rgb(250, 180, 0))
                     .width(2.0),
             );
             // the selected event, linked with the map, list and evidence
             if let Some(d) = view.selected {
-                let points = vec![
-                    [day_number(first, d.start), 0.0],
-                    [day_number(first, d.end) + 1.0, 0.0],
-                ];
+                let points = vec![[x(d.start), 0.0], [x(d.end) + 1.0, 0.0]];
                 plot.line(
                     egui_plot::Line::new("Selected", points)
                         .color(egui::Color32::from_rgb(255, 200, 0))
                         .width(6.0),
                 );
             }
+            plot.pointer_coordinate()
         });
+    histogram_input(ui, &response, (from, to), commands);
     // the slider spans the same days as the histogram
-    let mut day = (cursor - first).num_days();
-    let total = (h.last - first).num_days();
+    let mut day = (cursor - from).num_days();
+    let total = (to - from).num_days();
     ui.spacing_mut().slider_width = ui.available_width() - 12.0;
     let slider = egui::Slider::new(&mut day, 0..=total.max(0))
         .show_value(false)
@@ -271,6 +314,94 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
         .add_enabled(total > 0, slider)
         .on_hover_text("Drag to move through time");
     if response.changed() {
-        commands.push(TimeCommand::SetDate(first + Duration::days(day)));
+        commands.push(TimeCommand::SetDate(from + Duration::days(day)));
     }
+}
+
+/// Scroll over the histogram zooms around the pointer, a drag pans, a click moves the cursor to
+/// the day clicked.
+fn histogram_input(
+    ui: &egui::Ui,
+    plot: &egui_plot::PlotResponse<Option<egui_plot::PlotPoint>>,
+    (from, to): (NaiveDate, NaiveDate),
+    commands: &mut Vec<TimeCommand>,
+) {
+    let response = &plot.response;
+    let days = |value: f64| Duration::days(value.round() as i64);
+    if response.dragged() {
+        let moved = -f64::from(response.drag_delta().x) * plot.transform.dvalue_dpos()[0];
+        if moved.abs() >= 0.5 {
+            commands.push(TimeCommand::Show(Some((
+                from + days(moved),
+                to + days(moved),
+            ))));
+        }
+    } else if response.clicked()
+        && let Some(point) = plot.inner
+    {
+        commands.push(TimeCommand::SetDate(from + days(point.x - 0.5)));
+    }
+    if response.hovered()
+        && let Some(point) = plot.inner
+    {
+        let scroll = ui.input(|i| i.smooth_scroll_delta.y + i.smooth_scroll_delta.x);
+        if scroll.abs() > 0.1 {
+            let factor = (-f64::from(scroll) / 200.0).exp();
+            let anchor = point.x;
+            let span = (to - from).num_days() as f64;
+            let start = anchor - (anchor * factor);
+            let end = anchor + (span - anchor) * factor;
+            commands.push(TimeCommand::Show(Some((
+                from + days(start),
+                from + days(end),
+            ))));
+        }
+    }
+}
+
+/// A field that moves the cursor to a typed date ("2022-09-13", "13 Sep 2022") on Enter.
+fn jump_to_date_ui(ui: &mut egui::Ui, commands: &mut Vec<TimeCommand>) {
+    let id = egui::Id::unique("karabakh-atlas-jump-to-date");
+    let mut text: String = ui.data_mut(|d| d.get_temp::<String>(id).unwrap_or_default());
+    let label = ui.label(RichText::new("Go to").small());
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("13 Sep 2022")
+                .desired_width(110.0),
+        )
+        .labelled_by(label.id);
+    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if entered {
+        match parse_day(&text) {
+            Some(day) => {
+                commands.push(TimeCommand::SetDate(day));
+                text.clear();
+            }
+            None => {
+                field.request_focus();
+            }
+        }
+    }
+    field.on_hover_text("Type a date (2022-09-13, 13 Sep 2022) and press Enter");
+    ui.data_mut(|d| d.insert_temp(id, text));
+}
+
+/// A day typed by a user: ISO ("2022-09-13") or as reporting writes it ("13 Sep 2022",
+/// "September 13, 2022").
+///
+/// ```
+/// # use karabakh_atlas::timeline::panel::parse_day;
+/// use chrono::NaiveDate;
+/// let day = NaiveDate::from_ymd_opt(2022, 9, 13);
+/// assert_eq!(parse_day("2022-09-13"), day);
+/// assert_eq!(parse_day(" 13 Sep 2022 "), day);
+/// assert_eq!(parse_day("September 13, 2022"), day);
+/// assert_eq!(parse_day("soon"), None);
+/// ```
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .or_else(|| karabakh_core::dates::first_full_date(text))
 }

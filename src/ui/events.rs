@@ -69,12 +69,13 @@ pub(super) fn filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec
         );
     });
     ui.horizontal(|ui| {
-        ui.label("Search");
+        let label = ui.label("Search");
         ui.add(
             egui::TextEdit::singleline(&mut f.search)
                 .hint_text("place, side or words")
                 .desired_width(f32::INFINITY),
-        );
+        )
+        .labelled_by(label.id);
     });
     if f != state.view.filters {
         commands.push(Command::SetFilters(f));

@@ -150,7 +150,9 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
     csvs.sort_by_key(|(depth, _, _)| *depth);
     let mut described_by: HashMap<String, String> = HashMap::new();
     for (_, path, rel) in &csvs {
-        let folder = rel.rsplit_once('/').map_or(String::new(), |(f, _)| format!("{f}/"));
+        let folder = rel
+            .rsplit_once('/')
+            .map_or(String::new(), |(f, _)| format!("{f}/"));
         for (file, entry) in read_csv(path, rel, &mut listing.problems) {
             let file = format!("{folder}{file}");
             described_by.insert(file.clone(), rel.clone());
@@ -357,9 +359,15 @@ mod tests {
             }
             std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
         };
-        write("articles.csv", "file,published\ntop.txt,2020-10-01\nsub/a.txt,2020-01-01\n");
+        write(
+            "articles.csv",
+            "file,published\ntop.txt,2020-10-01\nsub/a.txt,2020-01-01\n",
+        );
         write("top.txt", "Ganja was shelled.");
-        write("sub/articles.csv", "file,published\na.txt,2020-10-02\nmissing.txt,2020-10-03\n");
+        write(
+            "sub/articles.csv",
+            "file,published\na.txt,2020-10-02\nmissing.txt,2020-10-03\n",
+        );
         write("sub/a.txt", "Tartar was shelled.");
         let listing = list_folder(dir.path()).unwrap_or_else(|e| panic!("{e}"));
         let date = |rel: &str| listing.csv.get(rel).and_then(|c| c.published);
