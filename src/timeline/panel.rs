@@ -257,9 +257,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
         .set_margin_fraction(egui::vec2(0.0, 0.1))
         .x_axis_formatter(move |mark, _| {
             let day = from + Duration::days(mark.value.round() as i64);
-            // days when a few months are shown, else months
+            // days when a few months are shown, days with the year up to a year or so (the
+            // grid's marks fall every few weeks), else months
             day.format(if days_shown <= 120.0 {
                 "%-d %b"
+            } else if days_shown <= 500.0 {
+                "%-d %b %y"
             } else {
                 "%b %Y"
             })
