@@ -70,7 +70,13 @@ pub(super) struct Labelled {
     pub(super) towns: Vec<Pos2>,
 }
 
-pub(super) fn basemap_ui(painter: &egui::Painter, projection: &Projection) -> Labelled {
+/// Draws the basemap; its labels keep clear of `obstacles` (the markers' screen areas), and a
+/// town whose dot a marker covers is named beside that marker.
+pub(super) fn basemap_ui(
+    painter: &egui::Painter,
+    projection: &Projection,
+    obstacles: &[Rect],
+) -> Labelled {
     let b = &*BASEMAP;
     let zoom = projection.view.points_per_degree;
     let detail = usize::from(zoom > 400.0);
@@ -103,7 +109,7 @@ pub(super) fn basemap_ui(painter: &egui::Painter, projection: &Projection) -> La
             detail,
         );
     }
-    let mut placed: Vec<Rect> = Vec::new();
+    let mut placed: Vec<Rect> = obstacles.to_vec();
     for area in &b.karabakh {
         match area.role {
             AreaRole::KarabakhOblast => {
@@ -164,17 +170,23 @@ pub(super) fn basemap_ui(painter: &egui::Painter, projection: &Projection) -> La
         .iter()
         .any(|a| a.role == AreaRole::KarabakhOblast)
     {
+        // a marker on the usual spot moves the name up or down
         let at = projection.screen_from_geo(geo_point(46.93, 39.70));
-        place_label(
-            painter,
-            &mut placed,
-            at,
-            "Nagorno-Karabakh",
-            14.0,
-            style::KARABAKH,
-            Align2::CENTER_CENTER,
-        );
-        if zoom > 250.0 {
+        let named = [0.0, -30.0, 30.0, -55.0, 55.0]
+            .into_iter()
+            .map(|dy| at + vec2(0.0, dy))
+            .find(|&at| {
+                place_label(
+                    painter,
+                    &mut placed,
+                    at,
+                    "Nagorno-Karabakh",
+                    14.0,
+                    style::KARABAKH,
+                    Align2::CENTER_CENTER,
+                )
+            });
+        if let Some(at) = named.filter(|_| zoom > 250.0) {
             place_label(
                 painter,
                 &mut placed,
@@ -247,10 +259,16 @@ pub(super) fn basemap_ui(painter: &egui::Painter, projection: &Projection) -> La
         if !projection.rect.contains(p) {
             continue;
         }
+        // a marker on the town's dot pushes its label to the marker's right
+        let right = obstacles
+            .iter()
+            .filter(|r| r.contains(p))
+            .map(|r| r.right() - p.x + 3.0)
+            .fold(5.0f32, f32::max);
         if place_label(
             painter,
             &mut placed,
-            p + vec2(5.0, 0.0),
+            p + vec2(right, 0.0),
             &town.label,
             11.0,
             style::TOWN,

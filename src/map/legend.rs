@@ -72,6 +72,19 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         symbol: |p, at| {
+            p.circle(at, 7.0, style::GROUP, Stroke::new(1.0, Color32::WHITE));
+            p.text(
+                at,
+                Align2::CENTER_CENTER,
+                "5",
+                FontId::proportional(9.0),
+                Color32::WHITE,
+            );
+        },
+        text: "Places close together (click)",
+    },
+    Entry {
+        symbol: |p, at| {
             draw_marker(p, at, 4.0, EventKind::Strike, Status::Reported);
             super::markers::dotted_ring(p, at, 7.5, style::ROUGH_RING);
         },

@@ -35,7 +35,7 @@ pub(super) fn marker_cluster_ui(
             continue;
         }
         let sources: usize = events.iter().map(|e| e.sources.len()).sum();
-        let radius = (5.0 + 2.2 * (sources as f32).sqrt()).min(16.0);
+        let radius = marker_radius(sources);
         largest = largest.max(radius);
         let offset = if both {
             vec2(
@@ -171,6 +171,82 @@ pub(super) fn label_spots(
         spots.push(free);
     }
     spots
+}
+
+/// A marker's radius: growing with its number of sources, up to a cap.
+fn marker_radius(sources: usize) -> f32 {
+    (5.0 + 2.2 * (sources as f32).sqrt()).min(16.0)
+}
+
+/// The screen area a place's markers take (both symbols side by side when it has strikes and
+/// deployments), for labels to keep clear of.
+pub(super) fn cluster_rect(cluster: &Cluster<'_>) -> Rect {
+    let sources: usize = cluster.events.iter().map(|(_, e)| e.sources.len()).sum();
+    let r = marker_radius(sources);
+    Rect::from_center_size(cluster.pos, vec2(r * 3.4, r * 2.4))
+}
+
+/// The radius of a group's disc.
+fn group_radius(members: &[&Cluster<'_>]) -> f32 {
+    let events: usize = members.iter().map(|c| c.events.len()).sum();
+    (8.0 + 1.6 * (events as f32).sqrt()).min(18.0)
+}
+
+/// The screen area of a group's disc.
+pub(super) fn group_rect(at: Pos2, members: &[&Cluster<'_>]) -> Rect {
+    Rect::from_center_size(at, Vec2::splat(group_radius(members) * 2.0 + 2.0))
+}
+
+/// Several places whose markers would overlap: one dark disc with the number of their events
+/// (ringed when it holds the selected event); returns its radius.
+pub(super) fn group_marker_ui(
+    painter: &egui::Painter,
+    at: Pos2,
+    members: &[&Cluster<'_>],
+    selected: Option<&Event>,
+) -> f32 {
+    let events: usize = members.iter().map(|c| c.events.len()).sum();
+    let radius = group_radius(members);
+    painter.circle(at, radius, style::GROUP, Stroke::new(1.5, Color32::WHITE));
+    painter.text(
+        at,
+        Align2::CENTER_CENTER,
+        events.to_string(),
+        FontId::proportional(11.0),
+        Color32::WHITE,
+    );
+    let holds_selected = selected.is_some_and(|s| {
+        members
+            .iter()
+            .any(|c| c.events.iter().any(|(_, e)| std::ptr::eq(*e, s)))
+    });
+    if holds_selected {
+        painter.circle_stroke(
+            at,
+            radius + 4.0,
+            Stroke::new(2.5, Color32::from_rgb(255, 200, 0)),
+        );
+    }
+    radius
+}
+
+/// The places of a group and their events; a click zooms in.
+pub(super) fn group_tooltip_ui(ui: &mut egui::Ui, members: &[&Cluster<'_>]) {
+    ui.label(egui::RichText::new(format!("{} places close together", members.len())).strong());
+    for c in members.iter().take(12) {
+        if let Some((_, first)) = c.events.first() {
+            ui.label(format!(
+                "{}: {} event{}",
+                first.place.name,
+                c.events.len(),
+                plural(c.events.len())
+            ));
+        }
+    }
+    if members.len() > 12 {
+        ui.label(format!("… and {} more", members.len() - 12));
+    }
+    ui.label(egui::RichText::new("Click to zoom in").small().weak());
 }
 
 /// A dotted circle: the mark of roughly dated events.

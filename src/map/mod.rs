@@ -7,6 +7,7 @@
 //! look right at these latitudes.
 
 pub mod basemap;
+pub mod groups;
 mod layers;
 mod legend;
 mod markers;

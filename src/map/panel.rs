@@ -11,14 +11,21 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2}
 use karabakh_core::model::{Event, EventKind};
 
 use super::basemap::BASEMAP;
+use super::groups::group_markers;
 use super::layers::{basemap_ui, fill_area, outline_area};
 use super::legend::legend_ui;
-use super::markers::{event_labels_ui, events_tooltip_ui, marker_cluster_ui};
+use super::markers::{
+    cluster_rect, event_labels_ui, events_tooltip_ui, group_marker_ui, group_rect,
+    group_tooltip_ui, marker_cluster_ui,
+};
 use super::{MapView, Projection, geo_point};
 use crate::command::Command;
 use crate::state::AppState;
 use crate::style;
 use crate::timeline::{TimeMode, highlight};
+
+/// Markers closer than this on screen, in points, are drawn as one group.
+const GROUP_DISTANCE: f32 = 16.0;
 
 /// Where the last frame's map was, for tests that click markers.
 #[derive(Clone, Copy, Debug)]
@@ -56,16 +63,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     interact(ui, &response, &projection, commands);
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, style::MAP_BACKGROUND);
-    let labelled = basemap_ui(&painter, &projection);
     let selected = state.selected.and_then(|i| state.dataset.events.get(i));
-
-    // faint context: every place with events passing the filters at any date
-    for place in &state.filtered_places {
-        let p = projection.screen_from_geo(geo_point(place.lon, place.lat));
-        if rect.contains(p) && !place.kind.is_area() {
-            painter.circle_filled(p, 2.5, Color32::from_gray(150));
-        }
-    }
 
     // group by place index (precomputed per dataset: no string work per event), then split
     // region-level places, drawn as areas, from point clusters
@@ -92,6 +90,40 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             clusters.insert(name, Cluster { pos, events });
         }
     }
+    // places whose markers would overlap are drawn as one group, which splits on zooming in;
+    // worked out before the basemap, whose labels keep clear of markers
+    let on_screen: Vec<&Cluster<'_>> = clusters
+        .values()
+        .filter(|c| rect.expand(20.0).contains(c.pos))
+        .collect();
+    let weights: Vec<(Pos2, usize)> = on_screen.iter().map(|c| (c.pos, c.events.len())).collect();
+    let groups: Vec<Vec<&Cluster<'_>>> = group_markers(&weights, GROUP_DISTANCE)
+        .into_iter()
+        .map(|g| {
+            g.iter()
+                .filter_map(|&i| on_screen.get(i).copied())
+                .collect()
+        })
+        .filter(|g: &Vec<&Cluster<'_>>| !g.is_empty())
+        .collect();
+    let obstacles: Vec<Rect> = groups
+        .iter()
+        .filter_map(|g| match g.as_slice() {
+            [one] => Some(cluster_rect(one)),
+            [leader, ..] => Some(group_rect(leader.pos, g)),
+            [] => None,
+        })
+        .collect();
+    let labelled = basemap_ui(&painter, &projection, &obstacles);
+
+    // faint context: every place with events passing the filters at any date
+    for place in &state.filtered_places {
+        let p = projection.screen_from_geo(geo_point(place.lon, place.lat));
+        if rect.contains(p) && !place.kind.is_area() {
+            painter.circle_filled(p, 2.5, Color32::from_gray(150));
+        }
+    }
+
     for (name, events) in &areas {
         if let Some(area) = BASEMAP.area_for(name) {
             let strikes = events.iter().any(|(_, e)| e.kind == EventKind::Strike);
@@ -123,11 +155,19 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     }
     let pointer = response.hover_pos();
     let mut hovered: Option<&Cluster<'_>> = None;
+    let mut hovered_group: Option<(Pos2, Vec<&Cluster<'_>>)> = None;
     let mut drawn = Vec::new();
-    for cluster in clusters.values() {
-        if !rect.expand(20.0).contains(cluster.pos) {
+    for members in &groups {
+        let [cluster] = members.as_slice() else {
+            let Some(leader) = members.first() else {
+                continue;
+            };
+            let radius = group_marker_ui(&painter, leader.pos, members, selected);
+            if pointer.is_some_and(|p| p.distance(leader.pos) <= radius + 4.0) {
+                hovered_group = Some((leader.pos, members.clone()));
+            }
             continue;
-        }
+        };
         // in Cumulative mode older events fade (over a year, to a quarter)
         let opacity = cluster
             .events
@@ -139,7 +179,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         if pointer.is_some_and(|p| p.distance(cluster.pos) <= radius + 4.0) {
             hovered = Some(cluster);
         }
-        drawn.push((cluster, radius));
+        drawn.push((*cluster, radius));
     }
     event_labels_ui(&painter, labelled, &drawn);
     // hovering an area
@@ -154,7 +194,14 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             })
             .map(|(_, events)| events)
     });
-    if let Some(cluster) = hovered {
+    if let Some((at, members)) = hovered_group {
+        response
+            .clone()
+            .on_hover_ui_at_pointer(|ui| group_tooltip_ui(ui, &members));
+        if response.clicked() {
+            commands.push(Command::SetMapView(projection.zoomed_around(at, 2.5)));
+        }
+    } else if let Some(cluster) = hovered {
         response
             .clone()
             .on_hover_ui_at_pointer(|ui| events_tooltip_ui(ui, &cluster.events));
