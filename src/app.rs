@@ -469,7 +469,11 @@ impl AtlasApp {
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         let state = &mut self.state;
         match command {
-            Command::Time(t) => state.view.time.apply(t, &state.dataset),
+            Command::Time(t) => {
+                // the histogram spans the data's dates: no pass over the events per command
+                let range = state.histogram.as_ref().map(|h| (h.first, h.last));
+                state.view.time.apply_within(t, &state.dataset, range)
+            }
             Command::Select(i) => state.selected = i.filter(|&i| i < state.dataset.events.len()),
             Command::SetFilters(f) => state.view.filters = f,
             Command::SetMapView(v) => {

@@ -228,7 +228,8 @@ pub struct AppState {
     pub view: Persisted,
     /// The selected event (index into `dataset.events`).
     pub selected: Option<usize>,
-    /// Events highlighted at the cursor and passing the filters, in dataset order.
+    /// Events highlighted at the cursor and passing the filters, by first day, the roughly
+    /// dated last.
     pub visible: Vec<usize>,
     /// Events passing the filters at any date.
     pub filtered: Vec<usize>,
@@ -239,6 +240,11 @@ pub struct AppState {
     pub event_place: Vec<usize>,
     /// Indices of the undated events.
     pub undated: Vec<usize>,
+    /// How many of `visible` are roughly dated (they come last).
+    pub visible_rough: usize,
+    /// `filtered`'s dated events by first day, the exactly dated then the roughly dated (an
+    /// interval index: in Cumulative mode the visible events are a prefix of each).
+    by_start: (Vec<usize>, Vec<usize>),
     /// The places of `filtered` (the map's faint context), each once.
     pub filtered_places: Vec<karabakh_core::model::Place>,
     /// Histogram of the dataset.
@@ -280,6 +286,8 @@ impl AppState {
             visible: Vec::new(),
             filtered: Vec::new(),
             filtered_places: Vec::new(),
+            by_start: (Vec::new(), Vec::new()),
+            visible_rough: 0,
             places: Vec::new(),
             event_place: Vec::new(),
             undated: Vec::new(),
@@ -432,28 +440,58 @@ impl AppState {
                 }
             }
             self.filtered_places = places;
+            let events = &self.dataset.events;
+            let start = |i: &usize| events.get(*i).and_then(|e| e.date).map(|d| d.start);
+            let (mut rough, mut precise): (Vec<usize>, Vec<usize>) = self
+                .filtered
+                .iter()
+                .copied()
+                .filter(|i| start(i).is_some())
+                .partition(|&i| {
+                    events
+                        .get(i)
+                        .and_then(|e| e.date)
+                        .as_ref()
+                        .is_some_and(timeline::is_rough)
+                });
+            precise.sort_by_key(start);
+            rough.sort_by_key(start);
+            self.by_start = (precise, rough);
         }
         let events = &self.dataset.events;
-        let rough_shown = self.view.filters.rough || t.mode == TimeMode::Cumulative;
-        self.visible = self
-            .filtered
-            .iter()
-            .copied()
-            .filter(|&i| {
-                events.get(i).is_some_and(|e| {
-                    timeline::highlight(e.date, t).is_some()
-                        && (rough_shown || !e.date.as_ref().is_some_and(timeline::is_rough))
-                })
-            })
-            .collect();
         // the events of the day first, the roughly dated ones after them
-        self.visible.sort_by_key(|&i| {
-            events
-                .get(i)
-                .and_then(|e| e.date)
-                .as_ref()
-                .is_some_and(timeline::is_rough)
-        });
+        self.visible.clear();
+        self.visible_rough = 0;
+        if let Some(cursor) = t.cursor {
+            // nothing that begins after the cursor (or the window's end) shows: only a prefix of
+            // each list is looked at, and in Cumulative mode it is taken whole
+            let reach = match t.mode {
+                TimeMode::Window => cursor + chrono::Duration::days(i64::from(t.window_days)),
+                TimeMode::Day | TimeMode::Cumulative => cursor,
+            };
+            let rough_shown = self.view.filters.rough || t.mode == TimeMode::Cumulative;
+            for (list, shown) in [(&self.by_start.0, true), (&self.by_start.1, rough_shown)] {
+                // after the first list, everything added is roughly dated
+                self.visible_rough = self.visible.len();
+                if !shown {
+                    continue;
+                }
+                let date = |i: usize| events.get(i).and_then(|e| e.date);
+                let n = list.partition_point(|&i| date(i).is_some_and(|d| d.start <= reach));
+                let began = list.get(..n).unwrap_or_default();
+                if t.mode == TimeMode::Cumulative {
+                    self.visible.extend_from_slice(began);
+                } else {
+                    self.visible.extend(
+                        began
+                            .iter()
+                            .copied()
+                            .filter(|&i| date(i).is_some_and(|d| timeline::shows(d, t))),
+                    );
+                }
+            }
+        }
+        self.visible_rough = self.visible.len().saturating_sub(self.visible_rough);
         self.visible_key = Some(key);
     }
 

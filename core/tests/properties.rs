@@ -103,3 +103,30 @@ proptest! {
         let _ = karabakh_core::corpus::metadata::front_matter(&String::from_utf8_lossy(&bytes));
     }
 }
+
+/// A strike on a side's forces, placed in the article's region, highlights its trigger and date
+/// only: the region is not written in the sentence.
+#[test]
+fn a_region_fallback_highlights_no_place_words() {
+    let text = "Nagorno-Karabakh\n\n\
+                Azerbaijani forces carried out drone strikes on Armenian positions on 4 October 2020.\n\n\
+                The war in Nagorno-Karabakh went on.\n";
+    let a = article("a.txt", text.to_owned(), Some("2020-10-05"));
+    let mentions = extract::extract_article(&a);
+    let m = mentions
+        .iter()
+        .find(|m| m.source.sentence.starts_with("Azerbaijani"))
+        .expect("the strike on Armenian positions");
+    let words: Vec<&str> = m
+        .source
+        .highlights
+        .iter()
+        .map(|h| {
+            m.source
+                .sentence
+                .get(h.range())
+                .expect("a highlight inside the sentence")
+        })
+        .collect();
+    assert_eq!(words, ["drone strikes", "4 October 2020"]);
+}

@@ -1,9 +1,8 @@
 //! Markers that would overlap on screen drawn as one group with a count, which splits as the
 //! map zooms in. Pure: positions in, groups out.
 
-use std::collections::HashMap;
-
 use egui::Pos2;
+use rustc_hash::FxHashMap;
 
 /// Groups of marker indices whose positions lie within `distance` screen points of the group's
 /// first (heaviest) marker. Heavier markers lead: each marker, from the heaviest, joins the
@@ -18,9 +17,9 @@ pub fn group_markers(markers: &[(Pos2, usize)], distance: f32) -> Vec<Vec<usize>
             (p.y / distance).floor() as i64,
         )
     };
-    let mut leaders: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut leaders: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of_leader: HashMap<usize, usize> = HashMap::new();
+    let mut group_of_leader: FxHashMap<usize, usize> = FxHashMap::default();
     for i in order {
         let Some(&(p, _)) = markers.get(i) else {
             continue;

@@ -44,7 +44,7 @@ pub(super) struct Cluster<'a> {
     /// Where the place is on screen.
     pub(super) pos: Pos2,
     /// The place's events at the cursor, as (index, event).
-    pub(super) events: Vec<(usize, &'a Event)>,
+    pub(super) events: &'a [(usize, &'a Event)],
 }
 
 /// The map panel.
@@ -65,18 +65,39 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     painter.rect_filled(rect, 0.0, style::MAP_BACKGROUND);
     let selected = state.selected.and_then(|i| state.dataset.events.get(i));
 
-    // group by place index (precomputed per dataset: no string work per event), then split
-    // region-level places, drawn as areas, from point clusters
-    let mut by_place: Vec<Vec<(usize, &Event)>> = vec![Vec::new(); state.places.len()];
+    // group by place index (precomputed per dataset: no string work per event) in one buffer,
+    // a counting sort, then split region-level places, drawn as areas, from point clusters
+    let mut starts = vec![0usize; state.places.len() + 1];
     for &i in &state.visible {
-        if let (Some(e), Some(group)) = (
-            state.dataset.events.get(i),
-            state.event_place.get(i).and_then(|&p| by_place.get_mut(p)),
-        ) {
-            group.push((i, e));
+        if let Some(n) = state
+            .event_place
+            .get(i)
+            .and_then(|&p| starts.get_mut(p + 1))
+        {
+            *n += 1;
         }
     }
-    let mut areas: BTreeMap<&str, Vec<(usize, &Event)>> = BTreeMap::new();
+    for p in 1..starts.len() {
+        starts[p] += starts[p - 1];
+    }
+    let mut fill = starts.clone();
+    let mut order = vec![usize::MAX; state.visible.len()];
+    for &i in &state.visible {
+        if let Some(at) = state.event_place.get(i).and_then(|&p| fill.get_mut(p)) {
+            if let Some(slot) = order.get_mut(*at) {
+                *slot = i;
+            }
+            *at += 1;
+        }
+    }
+    let sorted: Vec<(usize, &Event)> = order
+        .iter()
+        .filter_map(|&i| state.dataset.events.get(i).map(|e| (i, e)))
+        .collect();
+    let by_place = starts
+        .windows(2)
+        .map(|w| sorted.get(w[0]..w[1]).unwrap_or_default());
+    let mut areas: BTreeMap<&str, &[(usize, &Event)]> = BTreeMap::new();
     let mut clusters: BTreeMap<&str, Cluster<'_>> = BTreeMap::new();
     for (place, events) in state.places.iter().zip(by_place) {
         if events.is_empty() {
@@ -133,11 +154,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                 style::DEPLOYMENT
             };
             let is_selected = selected.is_some_and(|s| s.place.name == *name);
-            let opacity = events
-                .iter()
-                .filter_map(|(_, e)| highlight(e.date, &state.view.time))
-                .fold(0.0f32, f32::max)
-                .max(0.25);
+            let opacity = fade(events, state);
             fill_area(
                 &painter,
                 &projection,
@@ -168,13 +185,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             }
             continue;
         };
-        // in Cumulative mode older events fade (over a year, to a quarter)
-        let opacity = cluster
-            .events
-            .iter()
-            .filter_map(|(_, e)| highlight(e.date, &state.view.time))
-            .fold(0.0f32, f32::max)
-            .max(0.25);
+        let opacity = fade(cluster.events, state);
         let radius = marker_cluster_ui(&painter, cluster, selected, opacity);
         if pointer.is_some_and(|p| p.distance(cluster.pos) <= radius + 4.0) {
             hovered = Some(cluster);
@@ -204,10 +215,10 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     } else if let Some(cluster) = hovered {
         response
             .clone()
-            .on_hover_ui_at_pointer(|ui| events_tooltip_ui(ui, &cluster.events));
+            .on_hover_ui_at_pointer(|ui| events_tooltip_ui(ui, cluster.events));
         if response.clicked() {
             commands.push(Command::Select(next_selection(
-                &cluster.events,
+                cluster.events,
                 state.selected,
             )));
         }
@@ -243,6 +254,16 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     if state.capture.is_some() {
         caption_ui(ui, rect, state);
     }
+}
+
+/// How strongly a place's events are drawn: by the newest of them (in Cumulative mode older
+/// events fade over a year, to a quarter; see [`highlight`]).
+fn fade(events: &[(usize, &Event)], state: &AppState) -> f32 {
+    let newest = events
+        .iter()
+        .filter_map(|(_, e)| e.date)
+        .max_by_key(|d| d.end);
+    highlight(newest, &state.view.time).unwrap_or(0.0).max(0.25)
 }
 
 /// The title, date and count drawn on the map for a saved image.

@@ -58,7 +58,18 @@ fn shown_range(
 impl TimeState {
     /// Applies one command against the dates of `dataset`.
     pub fn apply(&mut self, command: TimeCommand, dataset: &Dataset) {
-        self.apply_to_cursor(command, dataset);
+        self.apply_within(command, dataset, dataset.date_range());
+    }
+
+    /// [`TimeState::apply`] with the data's date range already known (the viewer keeps it, so
+    /// that a command costs no pass over every event).
+    pub fn apply_within(
+        &mut self,
+        command: TimeCommand,
+        dataset: &Dataset,
+        range: Option<(NaiveDate, NaiveDate)>,
+    ) {
+        self.apply_to_cursor(command, dataset, range);
         if matches!(command, TimeCommand::Show(_)) {
             return;
         }
@@ -73,8 +84,12 @@ impl TimeState {
     }
 
     /// The command itself, before the zoomed range catches up with the cursor.
-    fn apply_to_cursor(&mut self, command: TimeCommand, dataset: &Dataset) {
-        let range = dataset.date_range();
+    fn apply_to_cursor(
+        &mut self,
+        command: TimeCommand,
+        dataset: &Dataset,
+        range: Option<(NaiveDate, NaiveDate)>,
+    ) {
         let clamp = |d: NaiveDate| range.map_or(d, |(a, b)| d.clamp(a, b));
         match command {
             TimeCommand::SetDate(d) => self.cursor = Some(clamp(d)),

@@ -104,17 +104,28 @@ pub fn is_rough(date: &DateSpan) -> bool {
 /// assert_eq!(highlight(Some(DateSpan::day(d(10, 3), DateSource::Explicit)), &state), None);
 /// ```
 pub fn highlight(date: Option<DateSpan>, time: &TimeState) -> Option<f32> {
-    let (date, cursor) = (date?, time.cursor?);
-    match time.mode {
-        TimeMode::Day => date.contains(cursor).then_some(1.0),
-        TimeMode::Window => {
-            let half = Duration::days(i64::from(time.window_days));
-            (date.start <= cursor + half && cursor - half <= date.end).then_some(1.0)
-        }
-        TimeMode::Cumulative => (date.start <= cursor).then(|| {
+    let date = date?;
+    shows(date, time).then(|| match (time.mode, time.cursor) {
+        (TimeMode::Cumulative, Some(cursor)) => {
             let age = (cursor - date.end).num_days().max(0) as f32;
             (1.0 - age / 365.0).max(0.25)
-        }),
+        }
+        _ => 1.0,
+    })
+}
+
+/// Whether an event dated `date` is shown at the time `time` ([`highlight`] without the fade).
+pub fn shows(date: DateSpan, time: &TimeState) -> bool {
+    let Some(cursor) = time.cursor else {
+        return false;
+    };
+    match time.mode {
+        TimeMode::Day => date.contains(cursor),
+        TimeMode::Window => {
+            let half = Duration::days(i64::from(time.window_days));
+            date.start <= cursor + half && cursor - half <= date.end
+        }
+        TimeMode::Cumulative => date.start <= cursor,
     }
 }
 

@@ -93,12 +93,7 @@ pub(super) fn event_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut 
         TimeMode::Cumulative => " and before".to_owned(),
     };
     let n = state.visible.len();
-    let rough = state
-        .visible
-        .iter()
-        .filter_map(|&i| state.dataset.events.get(i))
-        .filter(|e| e.date.as_ref().is_some_and(is_rough))
-        .count();
+    let rough = state.visible_rough;
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(format!(

@@ -726,7 +726,13 @@ impl ArticleContext<'_> {
 
     /// A strike on a named side's forces ("drone strikes on Armenian air defense vehicles") in an
     /// article about one region is placed in that region.
-    pub(super) fn target_fallback(&self, stext: &str, hit: &TriggerHit) -> Option<Located> {
+    /// Its span is the trigger's, in the article (`sentence_start` is where `stext` begins).
+    pub(super) fn target_fallback(
+        &self,
+        sentence_start: usize,
+        stext: &str,
+        hit: &TriggerHit,
+    ) -> Option<Located> {
         if hit.def().kind != EventKind::Strike {
             return None;
         }
@@ -738,7 +744,11 @@ impl ArticleContext<'_> {
         let side = ws.iter().skip(1).any(|w| {
             side_of(w).is_some() || matches!(w.as_str(), "enemy" | "separatist" | "separatists")
         });
-        (prep && side).then_some(Located::implied(hit.start, hit.end, region))
+        (prep && side).then_some(Located::implied(
+            sentence_start + hit.start,
+            sentence_start + hit.end,
+            region,
+        ))
     }
 }
 

@@ -80,7 +80,7 @@ impl ArticleContext<'_> {
                 } else if let Some(p) = definite_event_place(stext, hit, out) {
                     mine.push(p);
                     confidence -= 0.15;
-                } else if let Some(p) = self.target_fallback(stext, hit) {
+                } else if let Some(p) = self.target_fallback(sentence.start, stext, hit) {
                     mine.push(p);
                     confidence -= 0.25;
                 }
@@ -464,6 +464,7 @@ pub(super) fn highlights(
     out.push(Highlight::new(hit.start..hit.end, HighlightRole::Trigger));
     // a fallback place (from an earlier sentence or the article's region) is not in this sentence
     let inside = place.start >= sentence_start
+        && place.start < place.end
         && !(place.start == hit.start + sentence_start && place.end == hit.end + sentence_start);
     if inside {
         out.push(Highlight::new(
