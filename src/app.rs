@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, atomic::Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use karabakh_core::corpus::ReadOptions;
 use karabakh_core::load::{LoadError, LoadedFolder, Progress};
@@ -13,6 +13,7 @@ use karabakh_core::model::Dataset;
 use karabakh_core::watch::{FolderWatch, WatchOutcome};
 
 use crate::command::Command;
+use crate::save_location::{SaveKind, UserDirs, fallback_path};
 use crate::state::{AppState, LoadStatus, Origin, Persisted, Prepared};
 use crate::timeline::TimeCommand;
 use crate::ui;
@@ -27,16 +28,42 @@ pub struct AtlasApp {
     commands: Vec<Command>,
     /// The answer of the folder-loader thread, while a load runs.
     loader: Option<Receiver<LoadResult>>,
-    dialog: Option<Receiver<Option<PathBuf>>>,
-    export_dialog: Option<(Receiver<Option<PathBuf>>, SaveTarget)>,
-    /// A map image being written: where, and how it went.
-    map_image: Option<Receiver<Result<PathBuf, String>>>,
+    dialog: Option<Receiver<Answer>>,
+    export_dialog: Option<(Receiver<Answer>, SaveTarget)>,
+    /// A map image being written: how it went, and words to put before the outcome.
+    map_image: Option<(Receiver<Result<PathBuf, String>>, &'static str)>,
+    /// Words for the next map image's notice (a save without a dialog says so).
+    map_image_note: &'static str,
     last_frame: Option<f64>,
     /// The open folder, watched for changes (none for the bundled seeds).
     watch: Option<FolderWatch>,
 }
 
 const STATE_KEY: &str = "karabakh-atlas-state";
+
+/// What a file dialog answered.
+#[derive(Debug)]
+enum Answer {
+    /// The user chose this file or folder.
+    Chosen(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog appeared: this system has no file-dialog service.
+    Unavailable,
+}
+
+impl Answer {
+    /// Runs a (blocking) dialog. Every backend answers `None` both on a cancel and when no
+    /// dialog could open; an answer quicker than any person could give means the latter.
+    fn of(dialog: impl FnOnce() -> Option<PathBuf>) -> Self {
+        let asked = Instant::now();
+        match dialog() {
+            Some(path) => Self::Chosen(path),
+            None if asked.elapsed() < Duration::from_millis(300) => Self::Unavailable,
+            None => Self::Cancelled,
+        }
+    }
+}
 
 /// What a save dialog is choosing a file for.
 #[derive(Clone, Copy, Debug)]
@@ -85,6 +112,7 @@ impl AtlasApp {
             dialog: None,
             export_dialog: None,
             map_image: None,
+            map_image_note: "",
             last_frame: None,
             watch: None,
         }
@@ -224,19 +252,20 @@ impl AtlasApp {
 
     fn poll_dialog(&mut self, ctx: &egui::Context) {
         let Some(rx) = &self.dialog else { return };
-        match rx.try_recv() {
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) | Ok(None) => {
-                self.dialog = None;
-                self.state.dialog_open = false;
+        let answer = match rx.try_recv() {
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Answer::Unavailable,
+            Ok(answer) => answer,
+        };
+        self.dialog = None;
+        self.state.dialog_open = false;
+        match answer {
+            Answer::Chosen(folder) => self.open_folder(folder, ctx.clone()),
+            Answer::Cancelled => {}
+            Answer::Unavailable => {
                 self.state.notice = Some(
-                    "No folder was chosen. If no dialog appeared, this system has no file-dialog service: drop a folder on the window, or start with `karabakh-atlas FOLDER`.".to_owned(),
+                    "No folder dialog could open on this system: type the folder's path under File ▸ Open path, drop the folder on the window, or start with `karabakh-atlas FOLDER`.".to_owned(),
                 );
-            }
-            Ok(Some(folder)) => {
-                self.dialog = None;
-                self.state.dialog_open = false;
-                self.open_folder(folder, ctx.clone());
             }
         }
     }
@@ -256,7 +285,7 @@ impl AtlasApp {
                 if let Some(dir) = start {
                     dialog = dialog.set_directory(dir);
                 }
-                let _ = sender.send(dialog.pick_folder());
+                let _ = sender.send(Answer::of(|| dialog.pick_folder()));
                 ctx.request_repaint();
             });
         if spawned.is_ok() {
@@ -286,7 +315,7 @@ impl AtlasApp {
                         .set_file_name("karabakh-atlas-map.png")
                         .add_filter("PNG image", &["png"]),
                 };
-                let _ = sender.send(dialog.save_file());
+                let _ = sender.send(Answer::of(|| dialog.save_file()));
                 ctx.request_repaint();
             });
         if spawned.is_ok() {
@@ -299,18 +328,66 @@ impl AtlasApp {
             return;
         };
         let target = *target;
-        match rx.try_recv() {
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) | Ok(None) => {
-                self.export_dialog = None;
-                self.state.notice = Some("Nothing saved: no file was chosen (this system may have no file-dialog service).".to_owned());
+        let answer = match rx.try_recv() {
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Answer::Unavailable,
+            Ok(answer) => answer,
+        };
+        self.export_dialog = None;
+        match answer {
+            Answer::Chosen(path) => self.commands.push(match target {
+                SaveTarget::Events { visible_only } => Command::ExportTo { path, visible_only },
+                SaveTarget::MapImage => Command::SaveMapImage(path),
+            }),
+            Answer::Cancelled => {}
+            Answer::Unavailable => self.save_without_dialog(target),
+        }
+    }
+
+    /// Saves where [`fallback_path`] says (Documents, Pictures) when no dialog could ask, and
+    /// says so.
+    fn save_without_dialog(&mut self, target: SaveTarget) {
+        const NO_DIALOG: &str = "No save dialog could open on this system. ";
+        let kind = match target {
+            SaveTarget::Events { .. } => SaveKind::Events,
+            SaveTarget::MapImage => SaveKind::MapImage,
+        };
+        let articles = match &self.state.origin {
+            Origin::Folder(folder) => Some(folder.canonicalize().unwrap_or(folder.clone())),
+            Origin::Bundled => None,
+        };
+        let today = chrono::Local::now().date_naive();
+        let Some(path) = fallback_path(
+            kind,
+            &UserDirs::of_this_user(),
+            articles.as_deref(),
+            today,
+            Path::exists,
+        ) else {
+            self.state.notice = Some(format!(
+                "{NO_DIALOG}Nothing saved: this user has no Documents, Pictures or home folder."
+            ));
+            return;
+        };
+        if let Some(parent) = path.parent()
+            && let Err(e) = std::fs::create_dir_all(parent)
+        {
+            self.state.notice = Some(format!(
+                "{NO_DIALOG}Nothing saved: cannot create {}: {e}",
+                parent.display()
+            ));
+            return;
+        }
+        match target {
+            SaveTarget::Events { visible_only } => {
+                self.state.export(&path, visible_only);
+                if let Some(notice) = &mut self.state.notice {
+                    notice.insert_str(0, NO_DIALOG);
+                }
             }
-            Ok(Some(path)) => {
-                self.export_dialog = None;
-                self.commands.push(match target {
-                    SaveTarget::Events { visible_only } => Command::ExportTo { path, visible_only },
-                    SaveTarget::MapImage => Command::SaveMapImage(path),
-                });
+            SaveTarget::MapImage => {
+                self.map_image_note = NO_DIALOG;
+                self.commands.push(Command::SaveMapImage(path));
             }
         }
     }
@@ -341,26 +418,23 @@ impl AtlasApp {
                 });
         });
         ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));
-        self.map_image = Some(receiver);
+        self.map_image = Some((receiver, std::mem::take(&mut self.map_image_note)));
         ctx.request_repaint();
     }
 
     fn poll_map_image(&mut self) {
-        let Some(rx) = &self.map_image else { return };
-        match rx.try_recv() {
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
-                self.map_image = None;
-                self.state.notice = Some("The map image could not be taken.".to_owned());
-            }
-            Ok(result) => {
-                self.map_image = None;
-                self.state.notice = Some(match result {
-                    Ok(path) => format!("Saved the map image to {}.", path.display()),
-                    Err(e) => e,
-                });
-            }
-        }
+        let Some((rx, note)) = &self.map_image else {
+            return;
+        };
+        let note = *note;
+        let outcome = match rx.try_recv() {
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => "The map image could not be taken.".to_owned(),
+            Ok(Ok(path)) => format!("Saved the map image to {}.", path.display()),
+            Ok(Err(e)) => e,
+        };
+        self.map_image = None;
+        self.state.notice = Some(format!("{note}{outcome}"));
     }
 
     /// Waits until a requested map image is written (tests).

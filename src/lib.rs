@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod map;
+pub mod save_location;
 pub mod state;
 pub mod style;
 pub mod timeline;

@@ -699,3 +699,31 @@ fn window_snapshot_on_the_seeds() {
     h.run_steps(3);
     h.snapshot("seeds_window");
 }
+
+#[test]
+fn a_folder_path_typed_in_the_file_menu_opens_it() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("kapan.txt"),
+        "Azerbaijani forces shelled Kapan on 11 May 2021, local officials said.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, "Open path")
+        .focus();
+    h.run_steps(1);
+    // typed as people paste paths: with quotes and spaces around
+    h.get_by_role_and_label(Role::TextInput, "Open path")
+        .type_text(&format!(" '{}' ", dir.path().display()));
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    h.state_mut().wait_for_load();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().state.origin,
+        Origin::Folder(dir.path().to_path_buf())
+    );
+    assert_eq!(h.state().state.dataset.events.len(), 1);
+}

@@ -1,11 +1,40 @@
-//! The menu bar: File (open, recent, export, save image), View, Help (About), the dataset's
+//! The menu bar: File (open by dialog or typed path, recent, export, save image), View, Help (About), the dataset's
 //! name and size, problems, load progress with Cancel, and the notice.
 
 use egui::RichText;
 
 use crate::command::Command;
+use crate::save_location::typed_folder;
 use crate::state::AppState;
 use crate::style;
+
+/// A field to type a folder's path into (for systems without a folder dialog); Enter or Open
+/// opens it.
+fn open_path_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let id = egui::Id::unique("karabakh-atlas-open-path");
+    let mut text: String = ui.data_mut(|d| d.get_temp::<String>(id).unwrap_or_default());
+    ui.horizontal(|ui| {
+        let label = ui.label("Open path");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("~/articles")
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Type a folder's path and press Enter");
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let open = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("Open"));
+        if (entered || open.clicked())
+            && let Some(folder) = typed_folder(&text, dirs::home_dir().as_deref())
+        {
+            commands.push(Command::OpenFolder(folder));
+            text.clear();
+            ui.close();
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, text));
+}
 
 pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -13,6 +42,7 @@ pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
             if ui.button("Open folder…").clicked() {
                 commands.push(Command::PickFolder);
             }
+            open_path_ui(ui, commands);
             ui.menu_button("Recent folders", |ui| {
                 if state.view.recent_folders.is_empty() {
                     ui.label("None yet");
