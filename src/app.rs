@@ -556,6 +556,8 @@ impl AtlasApp {
             }
             Command::ResetMapView => state.fit_map = true,
             Command::ShowProblems(show) => state.show_problems = show,
+            Command::ShowArticles(show) => state.show_articles = show,
+            Command::OpenArticleFile(i) => state.open_article_file(i),
             Command::ShowAbout(show) => state.show_about = show,
             Command::ShowLegend(show) => state.view.legend_hidden = !show,
             Command::OpenArticle { event, source } => state.open_article(event, source),

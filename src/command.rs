@@ -22,6 +22,10 @@ pub enum Command {
     ResetMapView,
     /// Open or close the problems window.
     ShowProblems(bool),
+    /// Open or close the list of loaded articles.
+    ShowArticles(bool),
+    /// Show a loaded article in full (index into the dataset's articles).
+    OpenArticleFile(usize),
     /// Open or close the About window.
     ShowAbout(bool),
     /// Unfold or fold away the map legend.

@@ -173,6 +173,7 @@ pub struct Prepared {
     event_place: Vec<usize>,
     undated: Vec<usize>,
     busiest_day: Option<NaiveDate>,
+    events_per_article: Vec<u32>,
 }
 
 impl Prepared {
@@ -204,7 +205,33 @@ impl Prepared {
                 })
             })
             .collect();
+        // how many events each article gave (an event counts once per article it cites)
+        let article_index: std::collections::HashMap<&str, usize> = dataset
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.path.as_str(), i))
+            .collect();
+        let mut events_per_article = vec![0u32; dataset.articles.len()];
+        let mut cited: Vec<usize> = Vec::new();
+        for e in &dataset.events {
+            cited.clear();
+            cited.extend(
+                e.sources
+                    .iter()
+                    .filter_map(|s| article_index.get(&*s.article).copied()),
+            );
+            cited.sort_unstable();
+            cited.dedup();
+            for &a in &cited {
+                if let Some(n) = events_per_article.get_mut(a) {
+                    *n += 1;
+                }
+            }
+        }
+        drop(article_index);
         Self {
+            events_per_article,
             histogram: timeline::histogram::histogram(&dataset),
             timeline_spans,
             places,
@@ -259,6 +286,10 @@ pub struct AppState {
     pub article: Option<ArticleView>,
     /// Whether the problems window is open.
     pub show_problems: bool,
+    /// Whether the list of loaded articles is open.
+    pub show_articles: bool,
+    /// For each of the dataset's articles, how many events it gave.
+    pub events_per_article: Vec<u32>,
     /// Whether the About window (version, data sources and their credits) is open.
     pub show_about: bool,
     /// The time saved at the last exit, put back when the first folder of the session has
@@ -297,6 +328,8 @@ impl AppState {
             notice: None,
             article: None,
             show_problems: false,
+            show_articles: false,
+            events_per_article: Vec::new(),
             show_about: false,
             fit_map: false,
             restore: None,
@@ -323,7 +356,9 @@ impl AppState {
             event_place,
             undated,
             busiest_day,
+            events_per_article,
         } = prepared;
+        self.events_per_article = events_per_article;
         self.histogram = histogram;
         self.timeline_spans = timeline_spans;
         // keep the slider where it was if something happens there in the new data,
@@ -553,6 +588,29 @@ impl AppState {
             focus,
             scroll_pending: true,
             changed,
+        });
+    }
+}
+
+impl AppState {
+    /// Shows a loaded article in full, from its top (an article listed in the Articles window,
+    /// which may have given no event).
+    pub fn open_article_file(&mut self, index: usize) {
+        let Some(a) = self.dataset.articles.get(index) else {
+            return;
+        };
+        let text = match &self.origin {
+            Origin::Bundled => karabakh_core::seeds::text(&a.path)
+                .ok_or_else(|| "this bundled article is missing".to_owned()),
+            Origin::Folder(root) => read_again(root, &a.path),
+        };
+        self.article = Some(ArticleView {
+            path: a.path.clone(),
+            title: a.title.clone(),
+            text,
+            focus: (0, 0),
+            scroll_pending: false,
+            changed: false,
         });
     }
 }

@@ -727,3 +727,42 @@ fn a_folder_path_typed_in_the_file_menu_opens_it() {
     );
     assert_eq!(h.state().state.dataset.events.len(), 1);
 }
+
+#[test]
+fn the_articles_window_lists_every_article_and_opens_one_without_events() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).unwrap_or_else(|e| panic!("{e}"))
+    };
+    write(
+        "2021-05-12-kapan.txt",
+        "Shelling in Kapan\n\nAzerbaijani forces shelled Kapan on 11 May, local officials said.\n",
+    );
+    write(
+        "talks.txt",
+        "Talks in Brussels\n\nThe foreign ministers met in Brussels and agreed to meet again.\n",
+    );
+    let mut h = harness();
+    h.state_mut()
+        .push(Command::OpenFolder(dir.path().to_path_buf()));
+    h.run_steps(1);
+    h.state_mut().wait_for_load();
+    h.run_steps(2);
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Articles…").click();
+    h.run_steps(3);
+    h.get_by_label("Articles (2)");
+    h.get_by_label_contains("1 event · published 2021-05-12 (from the file name)");
+    h.get_by_label_contains("no events · no publication date · talks.txt");
+    // only the article that gave nothing, then open it
+    h.get_by_label("Only the 1 with no events").click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("1 event ·").is_none());
+    h.get_by_label("Open").click();
+    h.run_steps(2);
+    let article = h.state().state.article.as_ref().map(|a| a.path.clone());
+    assert_eq!(article.as_deref(), Some("talks.txt"));
+    h.run_steps(3);
+    h.get_by_label_contains("The foreign ministers met in Brussels");
+}

@@ -77,8 +77,8 @@ pub(super) fn evidence_ui(
                 let published = article.and_then(|a| {
                     a.published.map(|p| {
                         format!(
-                            "published {p} (from {})",
-                            a.published_from.map_or("?", |f| f.as_str())
+                            "published {p} ({})",
+                            super::windows::published_from_words(a.published_from)
                         )
                     })
                 });

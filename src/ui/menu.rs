@@ -77,6 +77,9 @@ pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
             if ui.button("Reset map view").clicked() {
                 commands.push(Command::ResetMapView);
             }
+            if ui.button("Articles…").clicked() {
+                commands.push(Command::ShowArticles(true));
+            }
             if ui.button("Problems…").clicked() {
                 commands.push(Command::ShowProblems(true));
             }

@@ -1,5 +1,5 @@
 //! The panels around the map: menu bar (`menu`), event list and filters (`events`),
-//! evidence (`evidence`), the problems, article and About windows (`windows`), and [`root_ui`]
+//! evidence (`evidence`), the problems, articles, article and About windows (`windows`), and [`root_ui`]
 //! that lays out the whole window. Drawing functions read `&AppState` and push [`Command`]s;
 //! they never change state themselves.
 
@@ -55,6 +55,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             crate::map::map_ui(ui, state, commands);
         });
     windows::problems_window_ui(ui.ctx(), state, commands);
+    windows::articles_window_ui(ui.ctx(), state, commands);
     windows::article_window_ui(ui.ctx(), state, commands);
     windows::about_window_ui(ui.ctx(), state, commands);
 }

@@ -1,8 +1,11 @@
-//! Windows over the map: the per-file problems list, the full article scrolled to its sentence,
+//! Windows over the map: the per-file problems list, the list of loaded articles, the full
+//! article scrolled to its sentence,
 //! and About (version, the data sources and the credits their licences ask for).
 
 use egui::text::LayoutJob;
 use egui::{Align, Color32, RichText, TextFormat};
+
+use karabakh_core::model::PublishedFrom;
 
 use crate::command::Command;
 use crate::state::AppState;
@@ -41,6 +44,152 @@ pub(super) fn problems_window_ui(
         });
     if !open {
         commands.push(Command::ShowProblems(false));
+    }
+}
+
+/// Where an article's publication date came from, in plain words.
+pub(super) fn published_from_words(from: Option<PublishedFrom>) -> &'static str {
+    match from {
+        Some(PublishedFrom::Metadata) => "from articles.csv or the page's metadata",
+        Some(PublishedFrom::FrontMatter) => "from the file's front matter",
+        Some(PublishedFrom::Dateline) => "from a dateline at the top of the text",
+        Some(PublishedFrom::FileName) => "from the file name",
+        None => "source not recorded",
+    }
+}
+
+/// The Articles window's search and switch, and the rows they let through (cached per
+/// dataset, search and switch: a folder may hold 100,000 articles).
+#[derive(Clone, Default)]
+struct ArticleFilter {
+    search: String,
+    without_events: bool,
+    cached: Option<(u64, String, bool, std::sync::Arc<Vec<usize>>)>,
+}
+
+/// Every loaded article: title, publication date and where it came from, outlet, how many
+/// events it gave, and Open, to read any of them (also those that gave no event).
+pub(super) fn articles_window_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) {
+    if !state.show_articles {
+        return;
+    }
+    let articles = &state.dataset.articles;
+    let id = egui::Id::unique("karabakh-atlas-article-filter");
+    let mut filter: ArticleFilter = ctx.data_mut(|d| d.get_temp(id).unwrap_or_default());
+    let mut open = true;
+    egui::Window::new(format!("Articles ({})", articles.len()))
+        .open(&mut open)
+        .default_size([640.0, 420.0])
+        .show(ctx, |ui| {
+            let silent = state.events_per_article.iter().filter(|&&n| n == 0).count();
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label("Search");
+                ui.add(
+                    egui::TextEdit::singleline(&mut filter.search)
+                        .hint_text("title, file or outlet")
+                        .desired_width(180.0),
+                )
+                .labelled_by(label.id);
+                ui.checkbox(
+                    &mut filter.without_events,
+                    format!("Only the {silent} with no events"),
+                );
+            });
+            let key = (
+                state.generation,
+                filter.search.clone(),
+                filter.without_events,
+            );
+            let rows = match &filter.cached {
+                Some((g, s, w, rows)) if (*g, s.clone(), *w) == key => rows.clone(),
+                _ => {
+                    let needle = filter.search.trim().to_lowercase();
+                    let rows: Vec<usize> = articles
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| {
+                            !filter.without_events
+                                || state.events_per_article.get(*i).is_some_and(|&n| n == 0)
+                        })
+                        .filter(|(_, a)| {
+                            needle.is_empty()
+                                || [Some(&a.path), a.title.as_ref(), a.source.as_ref()]
+                                    .into_iter()
+                                    .flatten()
+                                    .any(|t| t.to_lowercase().contains(&needle))
+                        })
+                        .map(|(i, _)| i)
+                        .collect();
+                    let rows = std::sync::Arc::new(rows);
+                    filter.cached = Some((key.0, key.1, key.2, rows.clone()));
+                    rows
+                }
+            };
+            ui.separator();
+            let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0
+                + ui.spacing().item_spacing.y * 2.0
+                + 4.0;
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show_rows(ui, row_height, rows.len(), |ui, range| {
+                    for &i in rows.get(range).unwrap_or_default() {
+                        let Some(a) = articles.get(i) else { continue };
+                        let events = state.events_per_article.get(i).copied().unwrap_or(0);
+                        ui.horizontal(|ui| {
+                            if ui.small_button("Open").clicked() {
+                                commands.push(Command::OpenArticleFile(i));
+                            }
+                            ui.vertical(|ui| {
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(a.title.as_deref().unwrap_or(&a.path))
+                                            .strong(),
+                                    )
+                                    .truncate(),
+                                );
+                                let date = a.published.map_or_else(
+                                    || "no publication date".to_owned(),
+                                    |p| {
+                                        format!(
+                                            "published {p} ({})",
+                                            published_from_words(a.published_from)
+                                        )
+                                    },
+                                );
+                                let count = match events {
+                                    0 => "no events".to_owned(),
+                                    1 => "1 event".to_owned(),
+                                    n => format!("{n} events"),
+                                };
+                                let outlet = a
+                                    .source
+                                    .as_deref()
+                                    .map(|s| format!(" · {s}"))
+                                    .unwrap_or_default();
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(format!(
+                                            "{count} · {date}{outlet} · {}",
+                                            a.path
+                                        ))
+                                        .small()
+                                        .weak(),
+                                    )
+                                    .truncate(),
+                                );
+                            });
+                        });
+                        ui.add_space(4.0);
+                    }
+                });
+        });
+    ctx.data_mut(|d| d.insert_temp(id, filter));
+    if !open {
+        commands.push(Command::ShowArticles(false));
     }
 }
 
