@@ -23,6 +23,8 @@ pub const MAP_BACKGROUND: Color32 = Color32::from_rgb(214, 226, 236);
 pub const LAND_FOCUS: Color32 = Color32::from_rgb(246, 243, 235);
 /// Neighbouring countries.
 pub const LAND_NEIGHBOUR: Color32 = Color32::from_rgb(222, 222, 218);
+/// Land beyond the basemap's extent (paler than the neighbours, and unlike the sea).
+pub const LAND_BEYOND: Color32 = Color32::from_rgb(234, 234, 230);
 /// Country borders.
 pub const BORDER: Color32 = Color32::from_rgb(110, 110, 110);
 /// Province and district borders.

@@ -80,6 +80,7 @@ pub(super) fn basemap_ui(
     let b = &*BASEMAP;
     let zoom = projection.view.points_per_degree;
     let detail = usize::from(zoom > 400.0);
+    land_beyond_ui(painter, projection);
     for area in &b.countries {
         let fill = if area.role == AreaRole::Focus {
             style::LAND_FOCUS
@@ -101,7 +102,7 @@ pub(super) fn basemap_ui(
         );
     }
     for area in &b.countries {
-        outline_area(
+        outline_borders(
             painter,
             projection,
             area,
@@ -282,6 +283,104 @@ pub(super) fn basemap_ui(
         rects: placed,
         towns,
     }
+}
+
+/// Where the basemap's countries were cut: (meridian, parallels).
+const CUT: (f64, [f64; 2]) = (43.0, [37.8, 42.5]);
+
+/// Whether the segment `a`–`b` runs along the basemap's cut (a straight edge, not a border).
+fn along_cut(a: [f64; 2], b: [f64; 2]) -> bool {
+    let on = |x: f64, y: f64, line: f64| (x - line).abs() < 1e-6 && (y - line).abs() < 1e-6;
+    on(a[0], b[0], CUT.0) || CUT.1.iter().any(|&lat| on(a[1], b[1], lat))
+}
+
+/// A country's borders, without the straight edges where the basemap was cut.
+fn outline_borders(
+    painter: &egui::Painter,
+    projection: &Projection,
+    area: &Area,
+    stroke: Stroke,
+    detail: usize,
+) {
+    if !overlaps(projection, area) {
+        return;
+    }
+    for ring in area
+        .rings
+        .get(detail)
+        .or(area.rings.first())
+        .into_iter()
+        .flatten()
+    {
+        let mut line: Vec<Pos2> = Vec::new();
+        for pair in ring.windows(2) {
+            let [a, b] = [pair[0], pair[1]];
+            if along_cut(a, b) {
+                if line.len() > 1 {
+                    painter.add(Shape::line(std::mem::take(&mut line), stroke));
+                }
+                line.clear();
+                continue;
+            }
+            if line.is_empty() {
+                line.push(projection.screen_from_geo(geo_point(a[0], a[1])));
+            }
+            line.push(projection.screen_from_geo(geo_point(b[0], b[1])));
+        }
+        if line.len() > 1 {
+            painter.add(Shape::line(line, stroke));
+        }
+    }
+}
+
+/// The basemap's countries stop at 43° E, 37.8° N and 42.5° N. The land beyond is drawn pale,
+/// fading in from the neighbours' colour over a third of a degree, so that the cut reads as the
+/// map's edge and not as a coast (the sea keeps its colour: the Caspian lies east of 47.6° E in
+/// the north and of 49° E in the south).
+fn land_beyond_ui(painter: &egui::Painter, projection: &Projection) {
+    const FADE: f64 = 0.35;
+    let (near, far) = (style::LAND_NEIGHBOUR, style::LAND_BEYOND);
+    // (west, south, east, north) and which side touches the map's countries
+    let strips: [((f64, f64, f64, f64), Side); 3] = [
+        ((25.0, 25.0, 43.0, 55.0), Side::East),
+        ((43.0, 42.5, 47.6, 55.0), Side::South),
+        ((43.0, 25.0, 49.0, 37.8), Side::North),
+    ];
+    for ((w, s, e, n), inner) in strips {
+        let mut mesh = Mesh::default();
+        let mut quad = |(w, s, e, n): (f64, f64, f64, f64), colors: [Color32; 4]| {
+            // corners: south-west, south-east, north-east, north-west
+            let base = mesh.vertices.len() as u32;
+            for ((lon, lat), color) in [(w, s), (e, s), (e, n), (w, n)].into_iter().zip(colors) {
+                mesh.colored_vertex(projection.screen_from_geo(geo_point(lon, lat)), color);
+            }
+            mesh.add_triangle(base, base + 1, base + 2);
+            mesh.add_triangle(base, base + 2, base + 3);
+        };
+        match inner {
+            Side::East => {
+                quad((w, s, e - FADE, n), [far; 4]);
+                quad((e - FADE, s, e, n), [far, near, near, far]);
+            }
+            Side::South => {
+                quad((w, s + FADE, e, n), [far; 4]);
+                quad((w, s, e, s + FADE), [near, near, far, far]);
+            }
+            Side::North => {
+                quad((w, s, e, n - FADE), [far; 4]);
+                quad((w, n - FADE, e, n), [far, far, near, near]);
+            }
+        }
+        painter.add(Shape::mesh(mesh));
+    }
+}
+
+/// Which side of a strip of land beyond the basemap touches its countries.
+#[derive(Clone, Copy)]
+enum Side {
+    East,
+    South,
+    North,
 }
 
 /// Draws a label unless it would overlap one already placed. Returns whether it was drawn.

@@ -81,6 +81,27 @@ impl MapView {
 /// Smallest and largest zoom, screen points per degree.
 pub const ZOOM_RANGE: (f64, f64) = (40.0, 6000.0);
 
+/// Kilometres in a degree of latitude.
+const KM_PER_DEGREE: f64 = 111.32;
+
+/// A scale bar for a zoom: the longest round distance (1, 2 or 5 × a power of ten km) that fits
+/// in `max_points`, and its length in points. (The projection keeps distances true at 40° N in
+/// every direction, so one bar serves the whole region, to within a few per cent.)
+pub fn scale_bar(points_per_degree: f64, max_points: f32) -> (f64, f32) {
+    let points_per_km = points_per_degree / KM_PER_DEGREE;
+    let most = f64::from(max_points) / points_per_km;
+    let mut best = 0.1;
+    for exponent in -1..5 {
+        for step in [1.0, 2.0, 5.0] {
+            let km = step * 10f64.powi(exponent);
+            if km <= most {
+                best = km;
+            }
+        }
+    }
+    (best, (best * points_per_km) as f32)
+}
+
 /// Maps between geographic and screen coordinates for one frame.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Projection {
@@ -157,6 +178,17 @@ mod tests {
             rect: Rect::from_min_size(pos2(10.0, 20.0), egui::vec2(800.0, 600.0)),
             view: MapView::default(),
         }
+    }
+
+    #[test]
+    fn the_scale_bar_is_a_round_distance_that_fits() {
+        // 170 points per degree: 1.53 points per km; 120 points hold 78 km: a 50 km bar
+        let (km, points) = scale_bar(170.0, 120.0);
+        assert_eq!(km, 50.0);
+        assert!((points - 76.4).abs() < 0.5, "{points}");
+        // zoomed far in: a 2 km bar; far out: 200 km
+        assert_eq!(scale_bar(6000.0, 120.0).0, 2.0);
+        assert_eq!(scale_bar(40.0, 120.0).0, 200.0);
     }
 
     #[test]

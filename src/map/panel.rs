@@ -18,7 +18,7 @@ use super::markers::{
     cluster_rect, event_labels_ui, events_tooltip_ui, group_marker_ui, group_rect,
     group_tooltip_ui, marker_cluster_ui,
 };
-use super::{MapView, Projection, geo_point};
+use super::{MapView, Projection, geo_point, scale_bar};
 use crate::command::Command;
 use crate::state::AppState;
 use crate::style;
@@ -232,6 +232,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     } else if response.clicked() {
         commands.push(Command::Select(None));
     }
+    scale_bar_ui(&painter, rect, view.points_per_degree);
     // a saved image always carries the whole legend
     let capturing = state.capture.is_some();
     legend_ui(
@@ -254,6 +255,37 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     if state.capture.is_some() {
         caption_ui(ui, rect, state);
     }
+}
+
+/// A scale bar in the map's bottom-right corner.
+fn scale_bar_ui(painter: &egui::Painter, rect: Rect, points_per_degree: f64) {
+    let (km, length) = scale_bar(points_per_degree, 120.0);
+    let right = rect.right_bottom() + vec2(-14.0, -14.0);
+    let left = right - vec2(length, 0.0);
+    let text = if km < 1.0 {
+        format!("{:.0} m", km * 1000.0)
+    } else {
+        format!("{km:.0} km")
+    };
+    let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), style::TOWN);
+    let back = Rect::from_min_max(
+        pos2(left.x - 6.0, left.y - galley.size().y - 8.0),
+        pos2(right.x + 6.0, right.y + 5.0),
+    );
+    painter.rect_filled(back, 3.0, style::EVENT_LABEL_HALO);
+    let stroke = Stroke::new(1.5, style::TOWN);
+    painter.line_segment([left, right], stroke);
+    for end in [left, right] {
+        painter.line_segment([end, end - vec2(0.0, 5.0)], stroke);
+    }
+    painter.galley(
+        pos2(
+            (left.x + right.x - galley.size().x) / 2.0,
+            left.y - galley.size().y - 3.0,
+        ),
+        galley,
+        style::TOWN,
+    );
 }
 
 /// How strongly a place's events are drawn: by the newest of them (in Cumulative mode older
