@@ -61,6 +61,10 @@ pub struct Filters {
     /// Window modes, where they would otherwise show on every day they cover.
     #[serde(default = "shown")]
     pub rough: bool,
+    /// Only events whose dates overlap these days (first, last), when set; undated events are
+    /// then left out.
+    #[serde(default)]
+    pub dates: Option<(NaiveDate, NaiveDate)>,
 }
 
 fn shown() -> bool {
@@ -77,6 +81,7 @@ impl Default for Filters {
             denied: true,
             search: String::new(),
             rough: true,
+            dates: None,
         }
     }
 }
@@ -94,6 +99,13 @@ impl Filters {
             Status::Denied => self.denied,
         };
         if !(kind && status) {
+            return false;
+        }
+        if let Some((first, last)) = self.dates
+            && !event
+                .date
+                .is_some_and(|d| d.start <= last && first <= d.end)
+        {
             return false;
         }
         let needle = self.search.trim().to_lowercase();

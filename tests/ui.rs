@@ -766,3 +766,48 @@ fn the_articles_window_lists_every_article_and_opens_one_without_events() {
     h.run_steps(3);
     h.get_by_label_contains("The foreign ministers met in Brussels");
 }
+
+#[test]
+fn shift_dragging_the_histogram_limits_the_dates_and_all_dates_clears_it() {
+    let mut h = harness();
+    h.get_by_label("Cumulative").click();
+    h.run_steps(2);
+    h.key_press(egui::Key::End);
+    h.run_steps(2);
+    let everything = h.state().state.visible.len();
+    let slider = h.get_by_role(Role::Slider).rect();
+    let y = slider.center().y - 60.0;
+    let at = |f: f32| egui::pos2(slider.left() + slider.width() * f, y);
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
+    h.hover_at(at(0.05));
+    h.run_steps(1);
+    h.drag_at(at(0.05));
+    h.run_steps(1);
+    for f in [0.1, 0.2, 0.3, 0.4] {
+        h.hover_at(at(f));
+        h.run_steps(1);
+    }
+    h.drop_at(at(0.4));
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    h.run_steps(3);
+    let app = h.state();
+    let Some((first, last)) = app.state.view.filters.dates else {
+        panic!("no date limit after Shift+drag");
+    };
+    assert!(first < last, "{first} – {last}");
+    // only events within the limit show, on the list and the map
+    assert!(app.state.visible.len() < everything);
+    for &i in &app.state.visible {
+        let d = app.state.dataset.events[i].date.expect("dated");
+        assert!(d.start <= last && first <= d.end, "{d:?}");
+    }
+    // the cursor, at the last day, moved into the limit
+    let cursor = app.state.view.time.cursor.unwrap_or_default();
+    assert!((first..=last).contains(&cursor), "{cursor}");
+    h.get_by_label("All dates").click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.view.filters.dates, None);
+    h.key_press(egui::Key::End);
+    h.run_steps(2);
+    assert_eq!(h.state().state.visible.len(), everything);
+}

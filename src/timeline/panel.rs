@@ -23,7 +23,14 @@ pub struct TimelineView<'a> {
     pub selected: Option<DateSpan>,
     /// How many events have no date.
     pub undated: usize,
+    /// The from–to date filter, shaded on the histogram.
+    pub limit: Option<(NaiveDate, NaiveDate)>,
 }
+
+/// A new from–to date filter asked for on the timeline (Shift+drag on the histogram, or
+/// "Limit to these dates"); `None` inside clears it (the side panel's "All dates" does that).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateLimit(pub Option<(NaiveDate, NaiveDate)>);
 
 /// Arrow keys (a day; with Shift a week), Home/End, Page Up/Down (previous/next event) and
 /// Space (play), unless a text field has the keyboard.
@@ -62,7 +69,12 @@ fn day_number(first: NaiveDate, d: NaiveDate) -> f64 {
 }
 
 /// The bottom panel.
-pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Vec<TimeCommand>) {
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    view: &TimelineView<'_>,
+    commands: &mut Vec<TimeCommand>,
+) -> Option<DateLimit> {
+    let mut limit_change = None;
     let time = view.time;
     let Some(h) = view.histogram else {
         ui.horizontal(|ui| {
@@ -72,7 +84,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
                 ui.label(format!("{undated} undated events are listed on the right."));
             }
         });
-        return;
+        return None;
     };
     let cursor = time.cursor.unwrap_or(h.first);
     // the toolbar wraps onto a second row in a narrow window
@@ -179,19 +191,33 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
     let (bin, bins) = h.bins(from, to);
     let x = |d: NaiveDate| day_number(from, d);
     let span = x(to) + 1.0;
-    let width = match bin {
+    let width: f64 = match bin {
         BinSize::Day => 0.9,
         BinSize::Week => 6.3,
         BinSize::Month => 27.0,
     };
     let offset = width / 2.0;
+    // bars of days outside the date limit are dimmed
+    let outside = |d: NaiveDate| {
+        view.limit
+            .is_some_and(|(a, b)| d > b || d + Duration::days(width.ceil() as i64) <= a)
+    };
+    let bar = |d: NaiveDate, n: u32, color: egui::Color32| {
+        let bar = Bar::new(x(d) + offset, f64::from(n)).width(width);
+        if outside(d) {
+            bar.fill(color.linear_multiply(0.04))
+                .stroke(egui::Stroke::new(1.0, color.linear_multiply(0.25)))
+        } else {
+            bar
+        }
+    };
     let strikes: Vec<Bar> = bins
         .iter()
-        .map(|(d, s, _)| Bar::new(x(*d) + offset, f64::from(*s)).width(width))
+        .map(|(d, s, _)| bar(*d, *s, style::STRIKE))
         .collect();
     let deployments: Vec<Bar> = bins
         .iter()
-        .map(|(d, _, n)| Bar::new(x(*d) + offset, f64::from(*n)).width(width))
+        .map(|(d, _, n)| bar(*d, *n, style::DEPLOYMENT))
         .collect();
     let strike_chart = BarChart::new("Strikes", strikes).color(style::STRIKE);
     let deployment_chart = BarChart::new("Deployments", deployments)
@@ -205,7 +231,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(format!(
-                "Events {bin_label}, {} – {} · scroll to zoom, drag to pan, click to go to a day",
+                "Events {bin_label}, {} – {} · scroll to zoom, drag to pan, Shift+drag to limit \
+                 the dates, click to go to a day",
                 from.format("%-d %b %Y"),
                 to.format("%-d %b %Y")
             ))
@@ -240,9 +267,22 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
         if time.shown.is_some() && ui.small_button("Reset range").clicked() {
             commands.push(TimeCommand::Show(None));
         }
+        if time.shown.is_some()
+            && view.limit != Some((from, to))
+            && ui
+                .small_button("Limit to these dates")
+                .on_hover_text("Show only events within the range shown, on map and list")
+                .clicked()
+        {
+            limit_change = Some(DateLimit(Some((from, to))));
+        }
+
         jump_to_date_ui(ui, commands);
     });
     let days_shown = span;
+    let brush_id = egui::Id::unique("karabakh-atlas-histogram-brush");
+    let brushing: Option<(NaiveDate, NaiveDate)> = ui.data(|d| d.get_temp(brush_id));
+    let limit = view.limit;
     let response = Plot::new("histogram")
         .height(90.0)
         .allow_drag(false)
@@ -289,6 +329,23 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
                         .width(3.0),
                 );
             }
+            // the date limit, outlined (its bars are bright, the others dim); a range being
+            // brushed, tinted
+            if let Some((a, b)) = limit {
+                plot.span(
+                    egui_plot::Span::new("", x(a)..=x(b) + 1.0)
+                        .fill(egui::Color32::from_rgba_unmultiplied(120, 170, 255, 18))
+                        .border(egui::Stroke::new(1.0, style::LOADING)),
+                );
+            }
+            if let Some((a, b)) = brushing {
+                let (a, b) = (a.min(b), a.max(b));
+                plot.span(
+                    egui_plot::Span::new("", x(a)..=x(b) + 1.0)
+                        .fill(egui::Color32::from_rgba_unmultiplied(250, 180, 0, 40))
+                        .border(egui::Stroke::new(1.0, egui::Color32::from_rgb(250, 180, 0))),
+                );
+            }
             plot.vline(
                 VLine::new("Cursor", x(cursor) + 0.5)
                     .color(egui::Color32::from_rgb(250, 180, 0))
@@ -305,7 +362,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
             }
             plot.pointer_coordinate()
         });
-    histogram_input(ui, &response, (from, to), commands);
+    // Shift+drag brushes; without Shift the histogram pans, zooms and moves the cursor
+    if let Some(brushed) = brush_input(ui, &response, from, brush_id) {
+        limit_change = Some(DateLimit(Some(brushed)));
+    } else if brushing.is_none() && !ui.input(|i| i.modifiers.shift) {
+        histogram_input(ui, &response, (from, to), commands);
+    }
     // the slider spans the same days as the histogram
     let mut day = (cursor - from).num_days();
     let total = (to - from).num_days();
@@ -318,6 +380,39 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Ve
         .on_hover_text("Drag to move through time");
     if response.changed() {
         commands.push(TimeCommand::SetDate(from + Duration::days(day)));
+    }
+    limit_change
+}
+
+/// Shift+drag over the histogram brushes a range of days (kept in egui's memory while the drag
+/// lasts); returns the range when the drag ends.
+fn brush_input(
+    ui: &egui::Ui,
+    plot: &egui_plot::PlotResponse<Option<egui_plot::PlotPoint>>,
+    from: NaiveDate,
+    brush_id: egui::Id,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let response = &plot.response;
+    let day_at =
+        |point: egui_plot::PlotPoint| from + Duration::days((point.x - 0.5).round() as i64);
+    let brushing: Option<(NaiveDate, NaiveDate)> = ui.data(|d| d.get_temp(brush_id));
+    let shift = ui.input(|i| i.modifiers.shift);
+    match (brushing, plot.inner) {
+        (None, Some(point)) if response.drag_started() && shift => {
+            let day = day_at(point);
+            ui.data_mut(|d| d.insert_temp(brush_id, (day, day)));
+            None
+        }
+        (Some((start, current)), point) if response.drag_stopped() || !response.dragged() => {
+            ui.data_mut(|d| d.remove::<(NaiveDate, NaiveDate)>(brush_id));
+            let end = point.map_or(current, day_at);
+            Some((start.min(end), start.max(end)))
+        }
+        (Some((start, _)), Some(point)) => {
+            ui.data_mut(|d| d.insert_temp(brush_id, (start, day_at(point))));
+            None
+        }
+        _ => None,
     }
 }
 

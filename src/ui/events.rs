@@ -70,13 +70,47 @@ pub(super) fn filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec
     });
     ui.horizontal(|ui| {
         let label = ui.label("Search");
+        // a search (perhaps restored from the last session) clears with one click
+        let clear = !f.search.is_empty();
+        let width = if clear {
+            ui.available_width() - 28.0
+        } else {
+            f32::INFINITY
+        };
         ui.add(
             egui::TextEdit::singleline(&mut f.search)
                 .hint_text("place, side or words")
-                .desired_width(f32::INFINITY),
+                .desired_width(width),
         )
         .labelled_by(label.id);
+        if clear
+            && ui
+                .small_button("×")
+                .on_hover_text("Clear the search")
+                .clicked()
+        {
+            f.search.clear();
+        }
     });
+    if let Some((first, last)) = f.dates {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "Only {} – {}",
+                    first.format("%-d %b %Y"),
+                    last.format("%-d %b %Y")
+                ))
+                .color(style::LOADING),
+            );
+            if ui
+                .small_button("All dates")
+                .on_hover_text("Clear the date limit (set by Shift+drag on the histogram)")
+                .clicked()
+            {
+                f.dates = None;
+            }
+        });
+    }
     if f != state.view.filters {
         commands.push(Command::SetFilters(f));
     }

@@ -10,7 +10,8 @@ mod windows;
 
 use crate::command::Command;
 use crate::state::AppState;
-use crate::timeline::panel::{TimelineView, keyboard_shortcuts, timeline_ui};
+use crate::timeline::TimeCommand;
+use crate::timeline::panel::{DateLimit, TimelineView, keyboard_shortcuts, timeline_ui};
 
 /// The whole window, and the keyboard shortcuts that move through time.
 pub fn root_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -26,16 +27,30 @@ pub fn root_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             .and_then(|i| state.dataset.events.get(i))
             .and_then(|e| e.date),
         undated: state.undated.len(),
+        limit: state.view.filters.dates,
     };
+    let mut limit = None;
     egui::Panel::bottom("timeline")
         .resizable(false)
         .show(ui, |ui| {
             if state.loading.is_some() {
                 ui.disable();
             }
-            timeline_ui(ui, &timeline, &mut time_commands);
+            limit = timeline_ui(ui, &timeline, &mut time_commands);
         });
     commands.extend(time_commands.into_iter().map(Command::Time));
+    if let Some(DateLimit(dates)) = limit {
+        commands.push(Command::SetFilters(crate::state::Filters {
+            dates,
+            ..state.view.filters.clone()
+        }));
+        // a cursor left outside the new limit moves to its first day
+        if let (Some((first, last)), Some(cursor)) = (dates, state.view.time.cursor)
+            && !(first..=last).contains(&cursor)
+        {
+            commands.push(Command::Time(TimeCommand::SetDate(first)));
+        }
+    }
     // the list takes less of a narrow window
     let list_width = (ui.available_width() * 0.3).clamp(240.0, 380.0);
     egui::Panel::right("events")
