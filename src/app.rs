@@ -559,7 +559,10 @@ impl AtlasApp {
             Command::ShowArticles(show) => state.show_articles = show,
             Command::OpenArticleFile(i) => state.open_article_file(i),
             Command::ShowAbout(show) => state.show_about = show,
-            Command::ShowLegend(show) => state.view.legend_hidden = !show,
+            Command::ShowLegend(show) => {
+                state.view.legend_hidden = !show;
+                state.view.legend_chosen = true;
+            }
             Command::OpenArticle { event, source } => state.open_article(event, source),
             Command::CloseArticle => state.article = None,
             Command::ArticleScrolled => {

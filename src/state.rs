@@ -142,6 +142,10 @@ pub struct Persisted {
     /// Whether the map legend is folded away (settings saved before it existed show it).
     #[serde(default)]
     pub legend_hidden: bool,
+    /// Whether the user folded or unfolded the legend; until then it is unfolded only on a map
+    /// large enough to leave most of it free.
+    #[serde(default)]
+    pub legend_chosen: bool,
 }
 
 impl Persisted {

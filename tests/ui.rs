@@ -670,6 +670,12 @@ fn smallest_window_keeps_its_controls_and_a_tiny_one_does_not_panic() {
             "{label} at {rect:?} is outside the {size:?} window"
         );
     }
+    // on a small map the legend starts folded (its "Legend" button, no "×"), one click away
+    assert!(h.query_by_label("×").is_none());
+    h.get_by_label("Legend").click();
+    h.run_steps(2);
+    h.get_by_label("×");
+    assert!(h.query_by_label("Legend").is_none());
     let events = h.state().state.dataset.events.len();
     h.set_size(egui::vec2(1.0, 1.0));
     h.run_steps(3);

@@ -239,7 +239,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         ui,
         rect,
         !capturing,
-        capturing || !state.view.legend_hidden,
+        capturing || legend_unfolded(state, rect),
         commands,
     );
     if let Some(loading) = &state.loading {
@@ -254,6 +254,17 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     }
     if state.capture.is_some() {
         caption_ui(ui, rect, state);
+    }
+}
+
+/// Whether the legend is unfolded: as the user left it, or, until they choose, only where the
+/// map is large enough (the full legend would hide much of a small one).
+fn legend_unfolded(state: &AppState, rect: Rect) -> bool {
+    // (a folded legend was always folded by the user)
+    if state.view.legend_chosen || state.view.legend_hidden {
+        !state.view.legend_hidden
+    } else {
+        rect.width() >= 700.0 && rect.height() >= 480.0
     }
 }
 
