@@ -817,3 +817,75 @@ fn shift_dragging_the_histogram_limits_the_dates_and_all_dates_clears_it() {
     h.run_steps(2);
     assert_eq!(h.state().state.visible.len(), everything);
 }
+
+#[test]
+fn places_too_close_to_tell_apart_group_and_a_click_zooms_in_until_they_split() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("2020-10-04-askeran.txt"),
+        "Shelling near Stepanakert\n\n\
+         Azerbaijani forces shelled Askeran on 3 October 2020, local officials said.\n\n\
+         Azerbaijani forces also shelled Khojaly on 3 October 2020.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness();
+    h.state_mut()
+        .push(Command::OpenFolder(dir.path().to_path_buf()));
+    h.run_steps(1);
+    h.state_mut().wait_for_load();
+    h.run_steps(3);
+    let places: Vec<(String, f64, f64)> = h
+        .state()
+        .state
+        .visible
+        .iter()
+        .map(|&i| &h.state().state.dataset.events[i].place)
+        .map(|p| (p.name.clone(), p.lon, p.lat))
+        .collect();
+    assert_eq!(places.len(), 2, "{places:?}");
+    let projection = |h: &Harness<'static, AtlasApp>| {
+        let hit: Option<MapHit> = h.ctx.data(|d| d.get_temp(map_hit_id()));
+        hit.map(|m| m.projection)
+            .unwrap_or_else(|| panic!("the map was drawn"))
+    };
+    let before = projection(&h);
+    let at = |p: &karabakh_atlas::map::Projection, (_, lon, lat): &(String, f64, f64)| {
+        p.screen_from_geo(geo_point(*lon, *lat))
+    };
+    let (a, b) = (at(&before, &places[0]), at(&before, &places[1]));
+    assert!(a.distance(b) < 16.0, "close on screen: {a:?} {b:?}");
+    // one disc for both (at the busier place): a click between them hits it, zooms in and
+    // selects nothing; until they are far enough apart to split
+    for _ in 0..4 {
+        let p = projection(&h);
+        let (a, b) = (at(&p, &places[0]), at(&p, &places[1]));
+        if a.distance(b) >= 16.0 {
+            break;
+        }
+        let target = a.lerp(b, 0.5);
+        h.hover_at(target);
+        h.run_steps(1);
+        h.drag_at(target);
+        h.run_steps(1);
+        h.drop_at(target);
+        h.run_steps(2);
+        assert_eq!(h.state().state.selected, None);
+    }
+    let after = projection(&h);
+    assert!(after.view.points_per_degree > before.view.points_per_degree * 2.0);
+    let (a, b) = (at(&after, &places[0]), at(&after, &places[1]));
+    assert!(a.distance(b) >= 16.0, "split: {a:?} {b:?}");
+    // now each marker is its own: a click selects its event
+    h.hover_at(a);
+    h.run_steps(1);
+    h.drag_at(a);
+    h.run_steps(1);
+    h.drop_at(a);
+    h.run_steps(2);
+    let selected = h
+        .state()
+        .state
+        .selected
+        .map(|i| h.state().state.dataset.events[i].place.name.clone());
+    assert_eq!(selected.as_deref(), Some(places[0].0.as_str()));
+}
