@@ -37,6 +37,8 @@ pub const KARABAKH: Color32 = Color32::from_rgb(150, 60, 150);
 pub const CORRIDOR: Color32 = Color32::from_rgb(200, 110, 0);
 /// Town dots and labels.
 pub const TOWN: Color32 = Color32::from_rgb(60, 60, 60);
+/// The ring around the selected event's marker.
+pub const SELECTED: Color32 = Color32::from_rgb(255, 200, 0);
 /// A group of places whose markers would overlap.
 pub const GROUP: Color32 = Color32::from_rgb(70, 70, 80);
 /// The dotted ring around events dated only roughly.

@@ -74,11 +74,7 @@ pub(super) fn marker_cluster_ui(
             );
         }
         if selected.is_some_and(|s| s.kind == kind && events.iter().any(|e| std::ptr::eq(*e, s))) {
-            painter.circle_stroke(
-                center,
-                radius + 4.0,
-                Stroke::new(2.5, Color32::from_rgb(255, 200, 0)),
-            );
+            painter.circle_stroke(center, radius + 4.0, Stroke::new(2.5, style::SELECTED));
         }
     }
     largest
@@ -221,11 +217,7 @@ pub(super) fn group_marker_ui(
             .any(|c| c.events.iter().any(|(_, e)| std::ptr::eq(*e, s)))
     });
     if holds_selected {
-        painter.circle_stroke(
-            at,
-            radius + 4.0,
-            Stroke::new(2.5, Color32::from_rgb(255, 200, 0)),
-        );
+        painter.circle_stroke(at, radius + 4.0, Stroke::new(2.5, style::SELECTED));
     }
     radius
 }

@@ -15,7 +15,7 @@ use super::groups::group_markers;
 use super::layers::{basemap_ui, fill_area, outline_area};
 use super::legend::legend_ui;
 use super::markers::{
-    cluster_rect, event_labels_ui, events_tooltip_ui, group_marker_ui, group_rect,
+    cluster_rect, draw_marker, event_labels_ui, events_tooltip_ui, group_marker_ui, group_rect,
     group_tooltip_ui, marker_cluster_ui,
 };
 use super::{MapView, Projection, geo_point, scale_bar};
@@ -193,6 +193,11 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         drawn.push((*cluster, radius));
     }
     event_labels_ui(&painter, labelled, &drawn);
+    if let Some(i) = state.selected
+        && !state.visible.contains(&i)
+    {
+        selected_elsewhere_ui(&painter, &projection, state, i);
+    }
     // hovering an area
     let area_hover = pointer.filter(|_| hovered.is_none()).and_then(|p| {
         let g = projection.geo_from_screen(p);
@@ -255,6 +260,44 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     if state.capture.is_some() {
         caption_ui(ui, rect, state);
     }
+}
+
+/// The selected event when the time and filters do not show it (an undated event, or one of
+/// another day picked from the list): its area outlined, or its place ringed and named.
+fn selected_elsewhere_ui(
+    painter: &egui::Painter,
+    projection: &Projection,
+    state: &AppState,
+    index: usize,
+) {
+    let Some(event) = state.dataset.events.get(index) else {
+        return;
+    };
+    let place = &event.place;
+    if place.kind.is_area()
+        && let Some(area) = BASEMAP.area_for(&place.name)
+    {
+        outline_area(
+            painter,
+            projection,
+            area,
+            Stroke::new(3.0, style::SELECTED),
+            1,
+        );
+        return;
+    }
+    let at = projection.screen_from_geo(geo_point(place.lon, place.lat));
+    draw_marker(painter, at, 6.0, event.kind, event.status);
+    painter.circle_stroke(at, 11.0, Stroke::new(2.5, style::SELECTED));
+    let galley = painter.layout_no_wrap(
+        place.name.clone(),
+        FontId::proportional(11.0),
+        style::EVENT_LABEL,
+    );
+    let spot =
+        Rect::from_min_size(at + vec2(15.0, -galley.size().y / 2.0), galley.size()).expand(1.0);
+    painter.rect_filled(spot, 2.0, style::EVENT_LABEL_HALO);
+    painter.galley(spot.min + vec2(1.0, 1.0), galley, style::EVENT_LABEL);
 }
 
 /// Whether the legend is unfolded: as the user left it, or, until they choose, only where the

@@ -119,6 +119,14 @@ pub fn histogram(dataset: &Dataset) -> Option<Histogram> {
         starts
     };
     let (dense, outside) = dense_range(&starts).unwrap_or(((first, last), (0, 0)));
+    // a few days of data still get a week's axis, centred on them
+    let short = 6 - (dense.1 - dense.0).num_days();
+    let dense = if short > 0 {
+        let before = Duration::days(short / 2);
+        (dense.0 - before, dense.1 + Duration::days(short) - before)
+    } else {
+        dense
+    };
     Some(Histogram {
         first,
         last,

@@ -296,6 +296,10 @@ pub fn timeline_ui(
         .include_y(if view.spans.is_empty() { 0.0 } else { -0.6 })
         .set_margin_fraction(egui::vec2(0.0, 0.1))
         .x_axis_formatter(move |mark, _| {
+            // days only: a mark inside a day (a few days shown) is left unlabelled
+            if (mark.value - mark.value.round()).abs() > 1e-6 {
+                return String::new();
+            }
             let day = from + Duration::days(mark.value.round() as i64);
             // days when a few months are shown, days with the year up to a year or so (the
             // grid's marks fall every few weeks), else months
