@@ -245,6 +245,17 @@ mod tests {
     }
 
     #[test]
+    fn a_single_day_of_data_gets_a_week_centred_on_it() {
+        let one = Dataset {
+            events: vec![event(EventKind::Strike, d(2020, 10, 4))],
+            ..Dataset::default()
+        };
+        let h = histogram(&one).unwrap_or_else(|| panic!("dated events"));
+        assert_eq!((h.first, h.last), (d(2020, 10, 4), d(2020, 10, 4)));
+        assert_eq!(h.dense, (d(2020, 10, 1), d(2020, 10, 7)));
+    }
+
+    #[test]
     fn a_far_outlier_is_left_out_of_the_default_range() {
         let mut events: Vec<Event> = (0..40)
             .map(|i| event(EventKind::Strike, d(2020, 9, 27) + Duration::days(i * 20)))
