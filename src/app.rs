@@ -548,7 +548,14 @@ impl AtlasApp {
                 let range = state.histogram.as_ref().map(|h| (h.first, h.last));
                 state.view.time.apply_within(t, &state.dataset, range)
             }
-            Command::Select(i) => state.selected = i.filter(|&i| i < state.dataset.events.len()),
+            Command::Select(i) => {
+                state.selected = i.filter(|&i| i < state.dataset.events.len());
+                // a selection's evidence is in the side panel: unfold it
+                if state.selected.is_some() {
+                    state.view.list_hidden = false;
+                }
+            }
+            Command::ShowList(show) => state.view.list_hidden = !show,
             Command::SetFilters(f) => state.view.filters = f,
             Command::SetMapView(v) => {
                 state.view.map = v;

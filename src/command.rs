@@ -28,6 +28,8 @@ pub enum Command {
     OpenArticleFile(usize),
     /// Open or close the About window.
     ShowAbout(bool),
+    /// Unfold or fold away the side panel (filters, event list, evidence).
+    ShowList(bool),
     /// Unfold or fold away the map legend.
     ShowLegend(bool),
     /// Show an event's source article in full.

@@ -146,6 +146,9 @@ pub struct Persisted {
     /// large enough to leave most of it free.
     #[serde(default)]
     pub legend_chosen: bool,
+    /// Whether the side panel (filters, list, evidence) is folded away to give the map room.
+    #[serde(default)]
+    pub list_hidden: bool,
 }
 
 impl Persisted {

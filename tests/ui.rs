@@ -889,3 +889,33 @@ fn places_too_close_to_tell_apart_group_and_a_click_zooms_in_until_they_split() 
         .map(|i| h.state().state.dataset.events[i].place.name.clone());
     assert_eq!(selected.as_deref(), Some(places[0].0.as_str()));
 }
+
+#[test]
+fn the_side_panel_folds_away_for_a_wider_map_and_comes_back() {
+    let mut h = harness();
+    let map_width = |h: &Harness<'static, AtlasApp>| {
+        let hit: Option<MapHit> = h.ctx.data(|d| d.get_temp(map_hit_id()));
+        hit.map_or(0.0, |m| m.projection.rect.width())
+    };
+    let before = map_width(&h);
+    h.get_by_label("»").click();
+    h.run_steps(3);
+    assert!(h.state().state.view.list_hidden);
+    assert!(
+        map_width(&h) > before + 200.0,
+        "{} → {}",
+        before,
+        map_width(&h)
+    );
+    assert!(h.query_by_label("Strikes").is_none());
+    h.get_by_label("«").click();
+    h.run_steps(3);
+    assert!(!h.state().state.view.list_hidden);
+    h.get_by_label("Strikes");
+    // selecting an event on the folded map brings its evidence back
+    h.get_by_label("»").click();
+    h.run_steps(2);
+    h.state_mut().push(Command::Select(Some(0)));
+    h.run_steps(2);
+    assert!(!h.state().state.view.list_hidden);
+}

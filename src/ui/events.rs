@@ -58,6 +58,15 @@ pub(super) fn filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec
             &mut f.deployments,
             RichText::new("Deployments").color(style::DEPLOYMENT),
         );
+        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+            if ui
+                .small_button("»")
+                .on_hover_text("Fold this panel away to give the map room")
+                .clicked()
+            {
+                commands.push(Command::ShowList(false));
+            }
+        });
     });
     ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut f.reported, "Reported");

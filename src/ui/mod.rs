@@ -53,17 +53,22 @@ pub fn root_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
     }
     // the list takes less of a narrow window
     let list_width = (ui.available_width() * 0.3).clamp(240.0, 380.0);
-    egui::Panel::right("events")
-        .resizable(true)
-        .default_size(list_width)
-        .min_size(240.0)
-        .show(ui, |ui| {
-            // the previous folder's events, dimmed, while another folder loads
-            if state.loading.is_some() {
-                ui.disable();
-            }
-            events::side_panel_ui(ui, state, commands);
-        });
+    if state.view.list_hidden {
+        egui::Panel::right("events-folded")
+            .resizable(false)
+            .exact_size(26.0)
+            .show(ui, |ui| {
+                if ui
+                    .button("«")
+                    .on_hover_text("Show the filters, event list and evidence")
+                    .clicked()
+                {
+                    commands.push(Command::ShowList(true));
+                }
+            });
+    } else {
+        side_panel_shell(ui, state, commands, list_width);
+    }
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
@@ -73,4 +78,19 @@ pub fn root_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
     windows::articles_window_ui(ui.ctx(), state, commands);
     windows::article_window_ui(ui.ctx(), state, commands);
     windows::about_window_ui(ui.ctx(), state, commands);
+}
+
+/// The side panel: filters, event list and evidence, resizable, with a button to fold it away.
+fn side_panel_shell(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>, width: f32) {
+    egui::Panel::right("events")
+        .resizable(true)
+        .default_size(width)
+        .min_size(240.0)
+        .show(ui, |ui| {
+            // the previous folder's events, dimmed, while another folder loads
+            if state.loading.is_some() {
+                ui.disable();
+            }
+            events::side_panel_ui(ui, state, commands);
+        });
 }
