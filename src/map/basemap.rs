@@ -73,6 +73,27 @@ pub struct Basemap {
     pub corridor: Vec<[f64; 2]>,
     /// Town labels, most important first.
     pub towns: Vec<Town>,
+    /// Each area by the lower-case name a place gives it ("ganja-gazakh", "nagorno-karabakh").
+    by_key: std::collections::HashMap<String, (AreaGroup, usize)>,
+}
+
+/// Which of the basemap's lists an area is in.
+#[derive(Clone, Copy, Debug)]
+enum AreaGroup {
+    Karabakh,
+    Country,
+    Province,
+}
+
+/// A place or area name as the area index keys it: lower case, without "Province", "District"
+/// or "City".
+fn area_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let mut key = lower.as_str();
+    for suffix in [" province", " district", " city"] {
+        key = key.trim_end_matches(suffix);
+    }
+    key.to_owned()
 }
 
 /// The basemap, parsed once.
@@ -237,7 +258,7 @@ impl Area {
 
 impl Basemap {
     fn load() -> Self {
-        let countries = features(include_str!("../../assets/countries.geojson"))
+        let countries: Vec<Area> = features(include_str!("../../assets/countries.geojson"))
             .iter()
             .map(|f| {
                 let name = property(f, "name").to_owned();
@@ -249,7 +270,7 @@ impl Basemap {
                 Area::new(name, role, geometry(f), None)
             })
             .collect();
-        let provinces = features(include_str!("../../assets/admin1.geojson"))
+        let provinces: Vec<Area> = features(include_str!("../../assets/admin1.geojson"))
             .iter()
             .map(|f| {
                 let name = property(f, "name_en").to_owned();
@@ -265,7 +286,7 @@ impl Basemap {
                 Area::new(name, role, geometry(f), label)
             })
             .collect();
-        let karabakh = features(include_str!("../../assets/karabakh_outlines.geojson"))
+        let karabakh: Vec<Area> = features(include_str!("../../assets/karabakh_outlines.geojson"))
             .iter()
             .map(|f| {
                 let id = property(f, "id");
@@ -328,7 +349,24 @@ impl Basemap {
             })
             .collect();
         towns.sort_by_key(|t| t.rank);
+        // Nagorno-Karabakh before countries before provinces (the first of a name among them)
+        let mut by_key = std::collections::HashMap::new();
+        for (i, a) in provinces.iter().enumerate() {
+            by_key
+                .entry(area_key(&a.name))
+                .or_insert((AreaGroup::Province, i));
+        }
+        for (i, a) in countries.iter().enumerate() {
+            by_key.insert(area_key(&a.name), (AreaGroup::Country, i));
+        }
+        if let Some(i) = karabakh
+            .iter()
+            .position(|a| a.role == AreaRole::KarabakhOblast)
+        {
+            by_key.insert("nagorno-karabakh".to_owned(), (AreaGroup::Karabakh, i));
+        }
         Self {
+            by_key,
             countries,
             provinces,
             karabakh,
@@ -339,29 +377,13 @@ impl Basemap {
 
     /// The area to highlight for a region-level place ("Nagorno-Karabakh", "Armenia", "Syunik Province").
     pub fn area_for(&self, place: &str) -> Option<&Area> {
-        let key = place
-            .trim_end_matches(" Province")
-            .trim_end_matches(" District")
-            .to_lowercase();
-        if key == "nagorno-karabakh" {
-            return self
-                .karabakh
-                .iter()
-                .find(|a| a.role == AreaRole::KarabakhOblast);
+        let key = area_key(place);
+        let &(group, index) = self.by_key.get(&key)?;
+        match group {
+            AreaGroup::Karabakh => self.karabakh.get(index),
+            AreaGroup::Country => self.countries.get(index),
+            AreaGroup::Province => self.provinces.get(index),
         }
-        self.countries
-            .iter()
-            .find(|a| a.name.to_lowercase() == key)
-            .or_else(|| {
-                self.provinces.iter().find(|a| {
-                    let n = a.name.to_lowercase();
-                    n == key
-                        || n.trim_end_matches(" province")
-                            .trim_end_matches(" district")
-                            .trim_end_matches(" city")
-                            == key
-                })
-            })
     }
 
     /// The province or district that contains a point.

@@ -98,7 +98,9 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         .windows(2)
         .map(|w| sorted.get(w[0]..w[1]).unwrap_or_default());
     let mut areas: BTreeMap<&str, &[(usize, &Event)]> = BTreeMap::new();
-    let mut clusters: BTreeMap<&str, Cluster<'_>> = BTreeMap::new();
+    // point places on (or just off) the screen, in the dataset's place order
+    let mut clusters: Vec<Cluster<'_>> = Vec::new();
+    let reach = rect.expand(20.0);
     for (place, events) in state.places.iter().zip(by_place) {
         if events.is_empty() {
             continue;
@@ -108,15 +110,14 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             areas.insert(name, events);
         } else {
             let pos = projection.screen_from_geo(geo_point(place.lon, place.lat));
-            clusters.insert(name, Cluster { pos, events });
+            if reach.contains(pos) {
+                clusters.push(Cluster { pos, events });
+            }
         }
     }
     // places whose markers would overlap are drawn as one group, which splits on zooming in;
     // worked out before the basemap, whose labels keep clear of markers
-    let on_screen: Vec<&Cluster<'_>> = clusters
-        .values()
-        .filter(|c| rect.expand(20.0).contains(c.pos))
-        .collect();
+    let on_screen: Vec<&Cluster<'_>> = clusters.iter().collect();
     let weights: Vec<(Pos2, usize)> = on_screen.iter().map(|c| (c.pos, c.events.len())).collect();
     let groups: Vec<Vec<&Cluster<'_>>> = group_markers(&weights, GROUP_DISTANCE)
         .into_iter()
