@@ -372,15 +372,28 @@ pub fn timeline_ui(
     } else if brushing.is_none() && !ui.input(|i| i.modifiers.shift) {
         histogram_input(ui, &response, (from, to), commands);
     }
-    // the slider spans the same days as the histogram
+    // the slider spans the same days as the histogram, its handle under the cursor line: the
+    // handle's centre runs from the middle of the first day's bar to that of the last
     let mut day = (cursor - from).num_days();
     let total = (to - from).num_days();
-    ui.spacing_mut().slider_width = ui.available_width() - 12.0;
+    let first_day = response.transform.position_from_point_x(0.5);
+    let last_day = response.transform.position_from_point_x(total as f64 + 0.5);
+    let thickness = ui
+        .text_style_height(&egui::TextStyle::Body)
+        .max(ui.spacing().interact_size.y);
+    let handle = thickness / 2.5;
+    let (row, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), thickness),
+        egui::Sense::hover(),
+    );
+    let rect = egui::Rect::from_x_y_ranges(first_day - handle..=last_day + handle, row.y_range());
+    ui.spacing_mut().slider_width = rect.width();
     let slider = egui::Slider::new(&mut day, 0..=total.max(0))
         .show_value(false)
         .text("");
     let response = ui
-        .add_enabled(total > 0, slider)
+        .add_enabled_ui(total > 0, |ui| ui.put(rect, slider))
+        .inner
         .on_hover_text("Drag to move through time");
     if response.changed() {
         commands.push(TimeCommand::SetDate(from + Duration::days(day)));
