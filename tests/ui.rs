@@ -82,6 +82,20 @@ fn arrow_keys_move_the_cursor_and_the_highlighted_set() {
         h.state().state.view.time.cursor,
         Some(start - Duration::days(6))
     );
+    // a quick Shift+→ on a desktop: the key event carries Shift, though Shift is up again by
+    // the time the frame reads the keyboard's state
+    h.event(egui::Event::Key {
+        key: egui::Key::ArrowRight,
+        pressed: true,
+        modifiers: egui::Modifiers::SHIFT,
+        repeat: false,
+        physical_key: None,
+    });
+    h.run_steps(2);
+    assert_eq!(
+        h.state().state.view.time.cursor,
+        Some(start + Duration::days(1))
+    );
     h.key_press(egui::Key::Home);
     h.run_steps(2);
     assert_eq!(

@@ -38,28 +38,30 @@ pub fn keyboard_shortcuts(ctx: &egui::Context, commands: &mut Vec<TimeCommand>) 
     if ctx.egui_wants_keyboard_input() {
         return;
     }
+    // each key press carries the modifiers held at that moment: a quick Shift+→ can come and
+    // go within one frame, so the frame's modifier state would miss it
     ctx.input(|i| {
-        let week = i.modifiers.shift;
-        if i.key_pressed(egui::Key::ArrowRight) {
-            commands.push(TimeCommand::StepDays(if week { 7 } else { 1 }));
-        }
-        if i.key_pressed(egui::Key::ArrowLeft) {
-            commands.push(TimeCommand::StepDays(if week { -7 } else { -1 }));
-        }
-        if i.key_pressed(egui::Key::Home) {
-            commands.push(TimeCommand::JumpStart);
-        }
-        if i.key_pressed(egui::Key::End) {
-            commands.push(TimeCommand::JumpEnd);
-        }
-        if i.key_pressed(egui::Key::Space) {
-            commands.push(TimeCommand::TogglePlay);
-        }
-        if i.key_pressed(egui::Key::PageDown) {
-            commands.push(TimeCommand::NeighbourEvent { forward: true });
-        }
-        if i.key_pressed(egui::Key::PageUp) {
-            commands.push(TimeCommand::NeighbourEvent { forward: false });
+        for event in &i.events {
+            let egui::Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } = event
+            else {
+                continue;
+            };
+            let step = if modifiers.shift { 7 } else { 1 };
+            commands.push(match key {
+                egui::Key::ArrowRight => TimeCommand::StepDays(step),
+                egui::Key::ArrowLeft => TimeCommand::StepDays(-step),
+                egui::Key::Home => TimeCommand::JumpStart,
+                egui::Key::End => TimeCommand::JumpEnd,
+                egui::Key::Space => TimeCommand::TogglePlay,
+                egui::Key::PageDown => TimeCommand::NeighbourEvent { forward: true },
+                egui::Key::PageUp => TimeCommand::NeighbourEvent { forward: false },
+                _ => continue,
+            });
         }
     });
 }
