@@ -34,6 +34,8 @@ pub struct AtlasApp {
     map_image: Option<(Receiver<Result<PathBuf, String>>, &'static str)>,
     /// Words for the next map image's notice (a save without a dialog says so).
     map_image_note: &'static str,
+    /// Whether the window was checked against the screen's size (once, at start).
+    fitted_to_screen: bool,
     last_frame: Option<f64>,
     /// The open folder, watched for changes (none for the bundled seeds).
     watch: Option<FolderWatch>,
@@ -113,6 +115,7 @@ impl AtlasApp {
             export_dialog: None,
             map_image: None,
             map_image_note: "",
+            fitted_to_screen: false,
             last_frame: None,
             watch: None,
         }
@@ -437,6 +440,30 @@ impl AtlasApp {
         self.state.notice = Some(format!("{note}{outcome}"));
     }
 
+    /// Once the screen's size is known: a window larger than the screen (the default size on a
+    /// small laptop, or a size saved on a larger monitor) shrinks to fit it. A maximised or
+    /// full-screen window is left as it is.
+    fn fit_to_screen(&mut self, ctx: &egui::Context) {
+        if self.fitted_to_screen {
+            return;
+        }
+        let (monitor, inner, maximized) = ctx.input(|i| {
+            let v = i.viewport();
+            (
+                v.monitor_size,
+                v.inner_rect.map(|r| r.size()),
+                v.maximized == Some(true) || v.fullscreen == Some(true),
+            )
+        });
+        let (Some(monitor), Some(inner)) = (monitor, inner) else {
+            return;
+        };
+        self.fitted_to_screen = true;
+        if let Some(size) = fitted_window(inner, monitor).filter(|_| !maximized) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+        }
+    }
+
     /// Waits until a requested map image is written (tests).
     pub fn wait_for_map_image(&mut self, timeout: Duration) {
         let started = std::time::Instant::now();
@@ -512,6 +539,7 @@ impl AtlasApp {
         self.poll_export_dialog();
         self.poll_map_image();
         self.handle_drops(&ctx);
+        self.fit_to_screen(&ctx);
         let now = ctx.input(|i| i.time);
         let dt = self.last_frame.map_or(0.0, |t| (now - t).clamp(0.0, 0.5));
         self.last_frame = Some(now);
@@ -643,6 +671,13 @@ pub fn window_icon() -> egui::IconData {
     decoded.unwrap_or_default()
 }
 
+/// The size a window of `inner` points should take on a screen of `monitor` points, when it
+/// does not fit: 95 % of the width and 90 % of the height at most (room for panels and docks).
+fn fitted_window(inner: egui::Vec2, monitor: egui::Vec2) -> Option<egui::Vec2> {
+    let most = egui::vec2(monitor.x * 0.95, monitor.y * 0.9);
+    (inner.x > most.x || inner.y > most.y).then(|| inner.min(most))
+}
+
 /// Opens the viewer window and runs it until it is closed.
 pub fn run(folder: Option<PathBuf>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
@@ -669,6 +704,19 @@ mod tests {
     use super::*;
     use crate::map::MapView;
     use karabakh_core::model::EventKind;
+
+    #[test]
+    fn a_window_larger_than_the_screen_shrinks_to_fit_it() {
+        let laptop = egui::vec2(1366.0, 768.0);
+        let fitted = fitted_window(egui::vec2(1360.0, 860.0), laptop).unwrap_or_default();
+        assert!(
+            (fitted - egui::vec2(1297.7, 691.2)).length() < 0.01,
+            "{fitted:?}"
+        );
+        assert_eq!(fitted_window(egui::vec2(1000.0, 600.0), laptop), None);
+        let desktop = egui::vec2(2560.0, 1440.0);
+        assert_eq!(fitted_window(egui::vec2(1360.0, 860.0), desktop), None);
+    }
 
     #[test]
     fn the_window_icon_decodes() {
