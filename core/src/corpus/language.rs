@@ -14,10 +14,15 @@
 /// assert!(not_english(&"Азербайджанские войска обстреляли село. ".repeat(10)).is_some_and(|w| w.contains("Cyrillic")));
 /// ```
 pub fn not_english(text: &str) -> Option<String> {
+    // the script of the first 4,000 letters, stopping once Latin has a sure majority of them
+    const SAMPLE: usize = 4_000;
     let mut scripts = [0usize; 6];
-    for c in text.chars().filter(|c| c.is_alphabetic()).take(4_000) {
+    let mut letters = 0;
+    for c in text.chars() {
         let script = match c {
-            'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => 0,
+            'a'..='z' | 'A'..='Z' => 0,
+            _ if c.is_ascii() || !c.is_alphabetic() => continue,
+            '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => 0,
             '\u{400}'..='\u{52f}' => 1,
             '\u{531}'..='\u{58f}' | '\u{fb13}'..='\u{fb17}' => 2,
             '\u{10a0}'..='\u{10ff}' => 3,
@@ -27,8 +32,11 @@ pub fn not_english(text: &str) -> Option<String> {
         if let Some(n) = scripts.get_mut(script) {
             *n += 1;
         }
+        letters += 1;
+        if letters == SAMPLE || scripts[0] > SAMPLE / 2 {
+            break;
+        }
     }
-    let letters: usize = scripts.iter().sum();
     if letters < 200 {
         return None;
     }
@@ -50,43 +58,28 @@ pub fn not_english(text: &str) -> Option<String> {
             count * 100 / letters
         ));
     }
-    let words: Vec<&str> = text
+    // the share of the commonest English words among the first 800 words: a sure English
+    // share (48 of them, 6 % of 800) ends the count early
+    const WORDS: usize = 800;
+    const COMMON: [&str; 20] = [
+        "the", "of", "and", "in", "to", "a", "on", "was", "were", "is", "are", "that", "for", "by",
+        "with", "from", "at", "said", "has", "have",
+    ];
+    let (mut words, mut common) = (0usize, 0usize);
+    for w in text
         .split(|c: char| !c.is_alphabetic() && c != '\'')
         .filter(|w| !w.is_empty())
-        .take(800)
-        .collect();
-    if words.len() < 40 {
-        return None;
+        .take(WORDS)
+    {
+        words += 1;
+        if w.len() <= 4 && COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            common += 1;
+            if common * 100 >= WORDS * 6 {
+                return None;
+            }
+        }
     }
-    let common = words
-        .iter()
-        .filter(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "the"
-                    | "of"
-                    | "and"
-                    | "in"
-                    | "to"
-                    | "a"
-                    | "on"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "that"
-                    | "for"
-                    | "by"
-                    | "with"
-                    | "from"
-                    | "at"
-                    | "said"
-                    | "has"
-                    | "have"
-            )
-        })
-        .count();
-    if common * 100 >= words.len() * 6 {
+    if words < 40 || common * 100 >= words * 6 {
         return None;
     }
     let turkic = text.contains(['ə', 'Ə', 'ğ', 'ı', 'ş', 'Ş']);
@@ -97,7 +90,7 @@ pub fn not_english(text: &str) -> Option<String> {
         } else {
             "language not identified"
         },
-        common * 100 / words.len()
+        common * 100 / words
     ))
 }
 
