@@ -36,6 +36,8 @@ pub struct AtlasApp {
     map_image_note: &'static str,
     /// Whether the window was checked against the screen's size (once, at start).
     fitted_to_screen: bool,
+    /// The size the window was asked to shrink to: the map is fitted again once it has it.
+    refit_at: Option<egui::Vec2>,
     last_frame: Option<f64>,
     /// The open folder, watched for changes (none for the bundled seeds).
     watch: Option<FolderWatch>,
@@ -116,6 +118,7 @@ impl AtlasApp {
             map_image: None,
             map_image_note: "",
             fitted_to_screen: false,
+            refit_at: None,
             last_frame: None,
             watch: None,
         }
@@ -444,6 +447,14 @@ impl AtlasApp {
     /// small laptop, or a size saved on a larger monitor) shrinks to fit it. A maximised or
     /// full-screen window is left as it is.
     fn fit_to_screen(&mut self, ctx: &egui::Context) {
+        if let Some(size) = self.refit_at {
+            let now = ctx.input(|i| i.viewport().inner_rect.map(|r| r.size()));
+            if now.is_some_and(|n| (n - size).length() < 4.0) {
+                // the map was fitted to the larger window of the first frame
+                self.refit_at = None;
+                self.state.fit_map = true;
+            }
+        }
         if self.fitted_to_screen {
             return;
         }
@@ -461,6 +472,9 @@ impl AtlasApp {
         self.fitted_to_screen = true;
         if let Some(size) = fitted_window(inner, monitor).filter(|_| !maximized) {
             ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+            if self.state.fit_map {
+                self.refit_at = Some(size);
+            }
         }
     }
 

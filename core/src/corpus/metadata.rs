@@ -225,7 +225,7 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
             // A sentence that merely mentions a date is not a dateline: the line must be a few
             // words, or carry a dateline cue (published, |, an agency, a capitalised place
             // first). Checked first: it is cheaper than finding the date.
-            if line.split_whitespace().count() > 8 && !DATELINE_HINT.is_match(head) {
+            if line.split_whitespace().nth(8).is_some() && !DATELINE_HINT.is_match(head) {
                 return None;
             }
             let date = first_full_date(head)?;

@@ -349,7 +349,12 @@ pub fn resolve(
 ///            Some("2020-09-28".to_owned()));
 /// ```
 pub fn first_full_date(text: &str) -> Option<NaiveDate> {
-    if !has_digit(text) {
+    // every year the patterns read is 19xx or 20xx: without one, no full date (cheaper to
+    // check than to search)
+    let has_year = text.as_bytes().windows(4).any(|w| {
+        matches!(w, [b'1', b'9', a, b] | [b'2', b'0', a, b] if a.is_ascii_digit() && b.is_ascii_digit())
+    });
+    if !has_year {
         return None;
     }
     find_dates(text).into_iter().find_map(|d| match d.value {
