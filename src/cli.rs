@@ -11,7 +11,9 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use karabakh_core::corpus::ReadOptions;
+use karabakh_core::corrections::{self, Corrections};
 use karabakh_core::export;
+use karabakh_core::gazetteer::GAZETTEER;
 use karabakh_core::load::{self, Progress};
 use karabakh_core::model::{Dataset, EventKind, iso};
 
@@ -60,6 +62,10 @@ pub struct ExtractArgs {
     /// Show a progress bar on standard error while reading.
     #[arg(long)]
     progress: bool,
+    /// Apply an analyst's corrections file (see the README: reject, set, merge); corrected
+    /// events carry their original reading in the JSON, GeoJSON and CSV.
+    #[arg(long)]
+    corrections: Option<PathBuf>,
 }
 
 /// Why `extract` failed, and so its exit status.
@@ -104,7 +110,28 @@ fn extract(args: &ExtractArgs) -> Result<(), CliError> {
         finished.store(true, Ordering::Relaxed);
         loaded
     });
-    let dataset = loaded.map_err(|e| CliError::Input(e.to_string()))?;
+    let mut dataset = loaded.map_err(|e| CliError::Input(e.to_string()))?;
+    if let Some(path) = &args.corrections {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?;
+        let file = Corrections::parse(&text, &GAZETTEER)
+            .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+        let applied = corrections::apply(&mut dataset.events, &file, &GAZETTEER);
+        if !applied.stale.is_empty() {
+            let list: Vec<String> = applied
+                .stale
+                .iter()
+                .map(|(n, id)| format!("#{n} ({id})"))
+                .collect();
+            let n = applied.stale.len();
+            eprintln!(
+                "{n} {} no longer {} an event (kept in the file): {}",
+                if n == 1 { "correction" } else { "corrections" },
+                if n == 1 { "matches" } else { "match" },
+                list.join(", ")
+            );
+        }
+    }
     if let Some(path) = &args.geojson {
         let geojson = export::to_geojson(&dataset.events);
         write_file(path, &format!("{geojson:#}\n"))?;

@@ -676,6 +676,7 @@ mod tests {
                 date_note: None,
                 highlights: Box::default(),
             }],
+            original: None,
         }
     }
 

@@ -208,3 +208,99 @@ fn geojson_and_csv_exports_round_trip() {
         );
     }
 }
+
+#[test]
+fn corrections_apply_to_every_output_and_a_bad_file_exits_2() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        articles.join("2020-10-06-report.txt"),
+        "Armenian forces shelled Ganja on 4 October 2020.\n\n\
+         Azerbaijani forces shelled Kapan on 5 October 2020.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // the corrections live outside the article folder
+    let file = dir.path().join("corrections.json");
+    std::fs::write(
+        &file,
+        r#"{"version": 1, "corrections": [
+            {"event": "strike-kapan-2020-10-05", "reject": true},
+            {"event": "strike-ganja-2020-10-04", "set": {"date": "2020-10-03"}},
+            {"event": "strike-barda-2020-10-28", "reject": true}]}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (geojson, csv) = (dir.path().join("e.geojson"), dir.path().join("e.csv"));
+    let out = bin()
+        .arg("extract")
+        .arg(&articles)
+        .args(["--json", "--corrections"])
+        .arg(&file)
+        .arg("--geojson")
+        .arg(&geojson)
+        .arg("--csv")
+        .arg(&csv)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 correction no longer matches an event") && stderr.contains("#3"),
+        "{stderr}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let events = json["events"].as_array().cloned().unwrap_or_default();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["id"], "strike-ganja-2020-10-04");
+    assert_eq!(events[0]["date"]["start"], "2020-10-03");
+    assert_eq!(events[0]["corrected"], true);
+    assert_eq!(events[0]["original"]["date"]["start"], "2020-10-04");
+    let geojson: Value =
+        serde_json::from_str(&std::fs::read_to_string(&geojson).unwrap_or_default())
+            .unwrap_or_default();
+    let properties = &geojson["features"][0]["properties"];
+    assert_eq!(properties["corrected"], true);
+    assert_eq!(
+        properties["original"],
+        "strike at Ganja on 2020-10-04, reported"
+    );
+    let csv = std::fs::read_to_string(&csv).unwrap_or_default();
+    assert!(
+        csv.lines()
+            .next()
+            .is_some_and(|h| h.ends_with(",corrected,original"))
+    );
+    assert!(
+        csv.contains(",true,\"strike at Ganja on 2020-10-04, reported\""),
+        "{csv}"
+    );
+    // nothing was written into the article folder
+    assert_eq!(
+        std::fs::read_dir(&articles).map(|d| d.count()).unwrap_or(0),
+        1
+    );
+    // a malformed file: one line on stderr, exit 2, and the file left as it was
+    std::fs::write(&file, "{\"version\": 1, \"corrections\": [").unwrap_or_else(|e| panic!("{e}"));
+    let out = bin()
+        .arg("extract")
+        .arg(&articles)
+        .arg("--corrections")
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("corrections.json") && stderr.contains("line 1"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap_or_default(),
+        "{\"version\": 1, \"corrections\": ["
+    );
+}

@@ -38,6 +38,8 @@ pub fn to_geojson(events: &[Event]) -> Value {
                     "sources": e.sources.len(),
                     "sentence": first.map(|s| &*s.sentence),
                     "article": first.map(|s| &*s.article),
+                    "corrected": e.corrected(),
+                    "original": e.original().map(original_words),
                 }
             })
         })
@@ -60,7 +62,28 @@ pub const CSV_COLUMNS: &[&str] = &[
     "geo_precision",
     "source",
     "notes",
+    "corrected",
+    "original",
 ];
+
+/// A corrected event's original reading in words: "strike at Ganja on 2020-10-04, reported".
+fn original_words(o: &crate::model::Original) -> String {
+    let when = match o.date {
+        Some(d) if d.start == d.end => format!(" on {}", crate::model::iso(d.start)),
+        Some(d) => format!(
+            " from {} to {}",
+            crate::model::iso(d.start),
+            crate::model::iso(d.end)
+        ),
+        None => ", undated".to_owned(),
+    };
+    format!(
+        "{} at {}{when}, {}",
+        o.kind.as_str(),
+        o.place.name,
+        o.status.as_str()
+    )
+}
 
 /// The events as CSV with ACLED-like columns. `time_precision`: 1 day, 2 week, 3 month or
 /// longer; `geo_precision`: 1 town or village, 2 district or province, 3 region or country.
@@ -101,6 +124,8 @@ pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
             geo_precision,
             &sources.join("; "),
             notes,
+            if e.corrected() { "true" } else { "" },
+            &e.original().map(original_words).unwrap_or_default(),
         ])?;
     }
     let bytes = writer

@@ -10,9 +10,11 @@
 //! dates, gazetteer              date expressions and their resolution; place names
 //! corpus, extract               folder → articles; article → event mentions → events
 //! load, watch, seeds, export    folder → Dataset; watching; bundled seeds; JSON/GeoJSON/CSV
+//! corrections                   an analyst's corrections, applied to a Dataset's events
 //! ```
 
 pub mod corpus;
+pub mod corrections;
 pub mod dates;
 pub mod export;
 pub mod extract;

@@ -449,6 +449,49 @@ pub struct Event {
     pub confidence: f64,
     /// Every sentence that reported it.
     pub sources: Vec<Source>,
+    /// The extractor's own reading, when an analyst's correction changed the event (see
+    /// [`crate::corrections`]); in JSON `"corrected": true, "original": {…}`, absent otherwise.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub original: Option<Corrected>,
+}
+
+impl Event {
+    /// Whether an analyst's correction changed this event.
+    pub fn corrected(&self) -> bool {
+        self.original.is_some()
+    }
+
+    /// The extractor's reading of a corrected event.
+    pub fn original(&self) -> Option<&Original> {
+        self.original.as_ref().map(|c| &*c.0)
+    }
+}
+
+/// The mark of a corrected event: the extractor's reading before the correction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Corrected(pub Box<Original>);
+
+impl Serialize for Corrected {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("corrected", &true)?;
+        map.serialize_entry("original", &*self.0)?;
+        map.end()
+    }
+}
+
+/// An event as the extractor read it, kept beside an analyst's correction.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Original {
+    /// Strike or deployment.
+    pub kind: EventKind,
+    /// Where.
+    pub place: Place,
+    /// When.
+    pub date: Option<DateSpan>,
+    /// Reported, claimed or denied.
+    pub status: Status,
 }
 
 /// A file that could not be read as an article, or was read with a caveat.

@@ -177,6 +177,7 @@ mod tests {
                 status: Status::Reported,
                 confidence: 0.9,
                 sources: Vec::new(),
+                original: None,
             })
             .collect();
         Dataset {

@@ -117,9 +117,16 @@ fn events_from_groups<'g>(
                 status,
                 confidence: (confidence * 100.0).round() / 100.0,
                 sources,
+                original: None,
             })
         })
         .collect();
+    sort_events(&mut events);
+    events
+}
+
+/// The order of a dataset's events: dated ones by date, then place and kind; undated last.
+pub fn sort_events(events: &mut [Event]) {
     events.sort_by(|a, b| {
         let key = |e: &Event| {
             (
@@ -131,7 +138,6 @@ fn events_from_groups<'g>(
         };
         key(a).cmp(&key(b))
     });
-    events
 }
 
 /// A readable, stable id: `strike-ganja-2020-10-04`.

@@ -34,7 +34,7 @@ mod sides;
 pub(crate) mod triggers;
 pub(crate) mod words;
 
-pub use merge::{merge, merge_batches, merge_with};
+pub use merge::{merge, merge_batches, merge_with, sort_events};
 
 use crate::dates;
 use crate::gazetteer::{GAZETTEER, Gazetteer};
