@@ -82,6 +82,7 @@ fn synthetic_dataset(n: usize, seed: u64) -> karabakh_core::model::Dataset {
                     .unwrap_or(Status::Reported),
                 confidence: 0.8,
                 sources,
+                original: None,
             }
         })
         .collect();
