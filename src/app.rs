@@ -8,18 +8,21 @@ use std::sync::{Arc, atomic::Ordering};
 use std::time::{Duration, Instant};
 
 use karabakh_core::corpus::ReadOptions;
+use karabakh_core::corrections::{Correction, DateSet};
 use karabakh_core::load::{LoadError, LoadedFolder, Progress};
 use karabakh_core::model::Dataset;
 use karabakh_core::watch::{FolderWatch, WatchOutcome};
 
 use crate::command::Command;
 use crate::save_location::{SaveKind, UserDirs, fallback_path};
+use crate::sidecar::Sidecar;
 use crate::state::{AppState, LoadStatus, Origin, Persisted, Prepared};
 use crate::timeline::TimeCommand;
 use crate::ui;
 
-/// What the loader thread sends back: the watch on the folder and the prepared dataset.
-type LoadResult = Result<(FolderWatch, Prepared), LoadError>;
+/// What the loader thread sends back: the watch on the folder, the prepared dataset with the
+/// corrections applied, and those corrections.
+type LoadResult = Result<(FolderWatch, Prepared, Sidecar), LoadError>;
 
 /// The viewer application.
 pub struct AtlasApp {
@@ -28,7 +31,8 @@ pub struct AtlasApp {
     commands: Vec<Command>,
     /// The answer of the folder-loader thread, while a load runs.
     loader: Option<Receiver<LoadResult>>,
-    dialog: Option<Receiver<Answer>>,
+    /// A folder or corrections-file dialog's answer, while it is open.
+    dialog: Option<(Receiver<Answer>, Pick)>,
     export_dialog: Option<(Receiver<Answer>, SaveTarget)>,
     /// A map image being written: how it went, and words to put before the outcome.
     map_image: Option<(Receiver<Result<PathBuf, String>>, &'static str)>,
@@ -41,9 +45,15 @@ pub struct AtlasApp {
     last_frame: Option<f64>,
     /// The open folder, watched for changes (none for the bundled seeds).
     watch: Option<FolderWatch>,
+    /// Where corrections files are kept by default (`corrections/` in it); `None`: they are
+    /// kept in memory only (tests, benchmarks).
+    data_dir: Option<PathBuf>,
 }
 
 const STATE_KEY: &str = "karabakh-atlas-state";
+
+/// The notice when no dialog can choose a corrections file.
+const NO_FILE_DIALOG: &str = "No file dialog could open on this system: type the corrections file's path in File › Corrections….";
 
 /// What a file dialog answered.
 #[derive(Debug)]
@@ -69,6 +79,15 @@ impl Answer {
     }
 }
 
+/// What an open dialog is choosing.
+#[derive(Clone, Copy, Debug)]
+enum Pick {
+    /// A folder of articles.
+    Folder,
+    /// A corrections file to read.
+    CorrectionsFile,
+}
+
 /// What a save dialog is choosing a file for.
 #[derive(Clone, Copy, Debug)]
 enum SaveTarget {
@@ -79,6 +98,8 @@ enum SaveTarget {
     },
     /// A PNG of the map.
     MapImage,
+    /// The corrections.
+    Corrections,
 }
 
 /// Crops the map out of a screenshot of the window and writes it as a PNG.
@@ -121,18 +142,49 @@ impl AtlasApp {
             refit_at: None,
             last_frame: None,
             watch: None,
+            data_dir: None,
         }
+    }
+
+    /// Keeps corrections in files under `data_dir` from now on, starting with those of the data
+    /// on screen.
+    pub fn with_data_dir(mut self, data_dir: PathBuf) -> Self {
+        self.data_dir = Some(data_dir);
+        let origin = self.state.origin.clone();
+        self.state.sidecar = self.sidecar_for(&origin);
+        self.state.recorrect();
+        self
+    }
+
+    /// The corrections of `origin`: the file the user chose for it, else its file in the data
+    /// directory, else none kept.
+    fn sidecar_for(&self, origin: &Origin) -> Sidecar {
+        let chosen = match origin {
+            Origin::Folder(folder) => self.state.view.corrections_file(folder).cloned(),
+            Origin::Bundled => None,
+        };
+        chosen
+            .or_else(|| {
+                self.data_dir
+                    .as_deref()
+                    .map(|d| crate::sidecar::default_path(d, origin))
+            })
+            .map_or_else(Sidecar::in_memory, Sidecar::open)
     }
 
     /// The app as started from the desktop: restored settings, then `folder`, the last folder,
     /// or the bundled seeds.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, folder: Option<PathBuf>) -> Self {
+        install_fonts(&cc.egui_ctx);
         let (view, notice) =
             Persisted::restore(cc.storage.and_then(|s| s.get_string(STATE_KEY)).as_deref());
         let target = folder.or_else(|| view.last_folder.clone());
         let first_start = cc.storage.and_then(|s| s.get_string(STATE_KEY)).is_none();
         let saved_time = view.time;
         let mut app = Self::new(karabakh_core::seeds::dataset(), Origin::Bundled, view);
+        if let Some(data) = dirs::data_dir() {
+            app = app.with_data_dir(data.join("karabakh-atlas"));
+        }
         app.state.restore = target.is_some().then_some(saved_time);
         app.state.notice = notice;
         // a first start (or a reset of the settings) shows the whole region in the window
@@ -155,6 +207,7 @@ impl AtlasApp {
         let thread_progress = Arc::clone(&progress);
         let thread_folder = folder.clone();
         let thread_ctx = ctx.clone();
+        let mut sidecar = self.sidecar_for(&Origin::Folder(folder.clone()));
         let spawned = std::thread::Builder::new()
             .name("folder-loader".to_owned())
             .spawn(move || {
@@ -165,11 +218,12 @@ impl AtlasApp {
                     false,
                 )
                 .map(|loaded| {
-                    let dataset = loaded.dataset();
+                    let mut dataset = loaded.dataset();
+                    sidecar.correct(&mut dataset);
                     // set up the watch here: adding inotify watches walks the whole tree
                     let wake = thread_ctx.clone();
                     let watch = FolderWatch::start(loaded, move || wake.request_repaint());
-                    (watch, Prepared::new(dataset))
+                    (watch, Prepared::new(dataset), sidecar)
                 });
                 let _ = sender.send(result);
                 thread_ctx.request_repaint();
@@ -207,7 +261,7 @@ impl AtlasApp {
                 self.state.loading = None;
                 self.loader = None;
                 match result {
-                    Ok((watch, prepared)) => {
+                    Ok((watch, prepared, sidecar)) => {
                         let dataset = prepared.dataset();
                         let (articles, events, problems) = (
                             dataset.articles.len(),
@@ -225,6 +279,10 @@ impl AtlasApp {
                             self.state.notice = Some(format!(
                                 "Loaded {articles} articles, {events} events; {problems} {files} had problems (see Problems)."
                             ));
+                        }
+                        self.state.sidecar = sidecar;
+                        if let Some(notice) = self.state.corrections_notice() {
+                            self.state.notice = Some(notice);
                         }
                         self.state.set_prepared(prepared);
                         // the first folder of a session comes back at the date and range it
@@ -257,7 +315,10 @@ impl AtlasApp {
     }
 
     fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(rx) = &self.dialog else { return };
+        let Some((rx, pick)) = &self.dialog else {
+            return;
+        };
+        let pick = *pick;
         let answer = match rx.try_recv() {
             Err(TryRecvError::Empty) => return,
             Err(TryRecvError::Disconnected) => Answer::Unavailable,
@@ -265,37 +326,65 @@ impl AtlasApp {
         };
         self.dialog = None;
         self.state.dialog_open = false;
-        match answer {
-            Answer::Chosen(folder) => self.open_folder(folder, ctx.clone()),
-            Answer::Cancelled => {}
-            Answer::Unavailable => {
+        match (answer, pick) {
+            (Answer::Chosen(folder), Pick::Folder) => self.open_folder(folder, ctx.clone()),
+            (Answer::Chosen(file), Pick::CorrectionsFile) => {
+                self.commands.push(Command::OpenCorrectionsFile(file));
+            }
+            (Answer::Cancelled, _) => {}
+            (Answer::Unavailable, Pick::CorrectionsFile) => {
+                self.state.notice = Some(NO_FILE_DIALOG.to_owned());
+            }
+            (Answer::Unavailable, Pick::Folder) => {
                 self.state.notice = Some(
-                    "No folder dialog could open on this system: type the folder's path under File ▸ Open path, drop the folder on the window, or start with `karabakh-atlas FOLDER`.".to_owned(),
+                    "No folder dialog could open on this system: type the folder's path under File › Open path, drop the folder on the window, or start with `karabakh-atlas FOLDER`.".to_owned(),
                 );
             }
         }
     }
 
-    /// Runs the native folder dialog on its own thread: every backend blocks while open.
-    fn pick_folder(&mut self, ctx: &egui::Context) {
+    /// Runs the native folder dialog (or the corrections file dialog) on its own thread:
+    /// every backend blocks while open.
+    fn pick_folder(&mut self, ctx: &egui::Context, pick: Pick) {
         if self.dialog.is_some() {
             return;
         }
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
-        let start = self.state.view.last_folder.clone();
+        let start = match pick {
+            Pick::Folder => self.state.view.last_folder.clone(),
+            Pick::CorrectionsFile => self
+                .state
+                .sidecar
+                .path
+                .as_deref()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf),
+        };
         let spawned = std::thread::Builder::new()
             .name("folder-dialog".to_owned())
             .spawn(move || {
-                let mut dialog = rfd::FileDialog::new().set_title("Open a folder of articles");
+                let title = match pick {
+                    Pick::Folder => "Open a folder of articles",
+                    Pick::CorrectionsFile => "Open a corrections file",
+                };
+                let mut dialog = rfd::FileDialog::new().set_title(title);
                 if let Some(dir) = start {
                     dialog = dialog.set_directory(dir);
                 }
-                let _ = sender.send(Answer::of(|| dialog.pick_folder()));
+                let answer = match pick {
+                    Pick::Folder => Answer::of(|| dialog.pick_folder()),
+                    Pick::CorrectionsFile => Answer::of(|| {
+                        dialog
+                            .add_filter("Karabakh Atlas corrections", &["json"])
+                            .pick_file()
+                    }),
+                };
+                let _ = sender.send(answer);
                 ctx.request_repaint();
             });
         if spawned.is_ok() {
-            self.dialog = Some(receiver);
+            self.dialog = Some((receiver, pick));
             self.state.dialog_open = true;
         }
     }
@@ -320,6 +409,10 @@ impl AtlasApp {
                         .set_title("Save map image")
                         .set_file_name("karabakh-atlas-map.png")
                         .add_filter("PNG image", &["png"]),
+                    SaveTarget::Corrections => rfd::FileDialog::new()
+                        .set_title("Save corrections as")
+                        .set_file_name("corrections.json")
+                        .add_filter("Karabakh Atlas corrections", &["json"]),
                 };
                 let _ = sender.send(Answer::of(|| dialog.save_file()));
                 ctx.request_repaint();
@@ -344,6 +437,7 @@ impl AtlasApp {
             Answer::Chosen(path) => self.commands.push(match target {
                 SaveTarget::Events { visible_only } => Command::ExportTo { path, visible_only },
                 SaveTarget::MapImage => Command::SaveMapImage(path),
+                SaveTarget::Corrections => Command::SaveCorrectionsAs(path),
             }),
             Answer::Cancelled => {}
             Answer::Unavailable => self.save_without_dialog(target),
@@ -357,6 +451,11 @@ impl AtlasApp {
         let kind = match target {
             SaveTarget::Events { .. } => SaveKind::Events,
             SaveTarget::MapImage => SaveKind::MapImage,
+            SaveTarget::Corrections => {
+                // they are kept already; a path typed in their window saves them elsewhere
+                self.state.notice = Some(NO_FILE_DIALOG.to_owned());
+                return;
+            }
         };
         let articles = match &self.state.origin {
             Origin::Folder(folder) => Some(folder.canonicalize().unwrap_or(folder.clone())),
@@ -395,6 +494,7 @@ impl AtlasApp {
                 self.map_image_note = NO_DIALOG;
                 self.commands.push(Command::SaveMapImage(path));
             }
+            SaveTarget::Corrections => {}
         }
     }
 
@@ -572,6 +672,7 @@ impl AtlasApp {
             self.apply(&ctx, command);
         }
         self.state.refresh_visible();
+        self.state.refresh_table();
         ui::root_ui(ui, &self.state, &mut self.commands);
         if let Some(path) = self.state.capture.take() {
             self.request_map_image(&ctx, path);
@@ -623,7 +724,7 @@ impl AtlasApp {
             Command::SaveMapImage(path) => state.capture = Some(path),
             Command::ExportTo { path, visible_only } => state.export(&path, visible_only),
             Command::OpenFolder(folder) => self.open_folder(folder, ctx.clone()),
-            Command::PickFolder => self.pick_folder(ctx),
+            Command::PickFolder => self.pick_folder(ctx, Pick::Folder),
             Command::CancelLoad => {
                 if let Some(l) = &state.loading {
                     l.progress.cancel.store(true, Ordering::Relaxed);
@@ -638,13 +739,163 @@ impl AtlasApp {
                     l.progress.cancel.store(true, Ordering::Relaxed);
                 }
                 self.loader = None;
-                state.set_dataset(karabakh_core::seeds::dataset());
+                let mut sidecar = self.sidecar_for(&Origin::Bundled);
+                let mut dataset = karabakh_core::seeds::dataset();
+                sidecar.correct(&mut dataset);
+                let state = &mut self.state;
+                state.sidecar = sidecar;
+                state.set_dataset(dataset);
                 self.watch = None;
                 state.origin = Origin::Bundled;
                 state.view.last_folder = None;
+                if let Some(notice) = state.corrections_notice() {
+                    state.notice = Some(notice);
+                }
+            }
+            Command::ShowCorrections(show) => state.show_corrections = show,
+            Command::ShowTable(show) => state.table.open = show,
+            Command::SetNames(names) => state.view.names = names,
+            Command::SortTable(column) => state.table.sort_by(column),
+            Command::MarkTableRow(index) => state.table.toggle_mark(index),
+            Command::ClearTableMarks => state.table.marked.clear(),
+            Command::ShowEvent(index) => {
+                if let Some(event) = state.dataset.events.get(index) {
+                    state.selected = Some(index);
+                    state.view.list_hidden = false;
+                    // the map keeps its zoom, centred on the event
+                    state.view.map.center_lon = event.place.lon;
+                    state.view.map.center_lat = event.place.lat;
+                    state.fit_map = false;
+                    if let Some(date) = event.date {
+                        let range = state.histogram.as_ref().map(|h| (h.first, h.last));
+                        state.view.time.apply_within(
+                            TimeCommand::SetDate(date.start),
+                            &state.dataset,
+                            range,
+                        );
+                    }
+                }
+            }
+            Command::Correct(correction) => {
+                let date = match &correction {
+                    Correction::Set { set, .. } => set.date.map(DateSet::first),
+                    _ => None,
+                };
+                state.sidecar.push(correction);
+                state.recorrect();
+                // a re-dated event is followed to its new date
+                if let Some(date) = date {
+                    let range = state.histogram.as_ref().map(|h| (h.first, h.last));
+                    state
+                        .view
+                        .time
+                        .apply_within(TimeCommand::SetDate(date), &state.dataset, range);
+                }
+                state.notice = state.corrections_write_notice();
+            }
+            Command::UndoCorrection | Command::RedoCorrection => {
+                let undo = command == Command::UndoCorrection;
+                let what = if undo {
+                    state.sidecar.undo()
+                } else {
+                    state.sidecar.redo()
+                }
+                .map(crate::ui::describe_correction);
+                state.notice = match what {
+                    Some(what) => {
+                        let done = if undo { "Took back" } else { "Made again" };
+                        Some(format!("{done}: {what}."))
+                    }
+                    None if undo => Some("No correction to take back.".to_owned()),
+                    None => Some("No correction to make again.".to_owned()),
+                };
+                state.recorrect();
+                if let Some(error) = state.corrections_write_notice() {
+                    state.notice = Some(error);
+                }
+            }
+            Command::RemoveCorrection(index) => {
+                if state.sidecar.remove(index).is_some() {
+                    state.recorrect();
+                    state.notice = state.corrections_write_notice();
+                }
+            }
+            Command::RestoreEvent(id) => {
+                if state.sidecar.restore_event(&id) > 0 {
+                    state.recorrect();
+                    state.notice = state.corrections_write_notice();
+                }
+            }
+            Command::PickCorrectionsFile { save_as: true } => {
+                self.pick_save(ctx, SaveTarget::Corrections);
+            }
+            Command::PickCorrectionsFile { save_as: false } => {
+                self.pick_folder(ctx, Pick::CorrectionsFile);
+            }
+            Command::OpenCorrectionsFile(path) => {
+                if let Some(why) = self.outside_articles(&path) {
+                    self.state.notice = Some(why);
+                } else {
+                    let state = &mut self.state;
+                    state.sidecar = Sidecar::open(path.clone());
+                    state.recorrect();
+                    state.notice = state.corrections_notice().or_else(|| {
+                        Some(format!(
+                            "Corrections from {}: {} applied.",
+                            path.display(),
+                            state.sidecar.applied.applied
+                        ))
+                    });
+                    if state.sidecar.unreadable.is_none() {
+                        self.remember_corrections_file(path);
+                    }
+                }
+            }
+            Command::SaveCorrectionsAs(path) => {
+                if let Some(why) = self.outside_articles(&path) {
+                    self.state.notice = Some(why);
+                } else {
+                    match self.state.sidecar.save_as(path.clone()) {
+                        Ok(()) => {
+                            self.state.notice = Some(format!(
+                                "Corrections saved to {}; they are kept there from now on.",
+                                path.display()
+                            ));
+                            self.remember_corrections_file(path);
+                        }
+                        Err(e) => self.state.notice = Some(format!("Corrections not saved: {e}")),
+                    }
+                }
             }
         }
         self.state.refresh_visible();
+    }
+
+    /// Why `file` may not hold corrections: it lies in the open article folder, which the app
+    /// only ever reads.
+    fn outside_articles(&self, file: &Path) -> Option<String> {
+        let Origin::Folder(folder) = &self.state.origin else {
+            return None;
+        };
+        let folder = folder.canonicalize().unwrap_or_else(|_| folder.clone());
+        let parent = file.parent().unwrap_or(file);
+        let parent = parent
+            .canonicalize()
+            .unwrap_or_else(|_| parent.to_path_buf());
+        parent.starts_with(&folder).then(|| {
+            format!(
+                "Corrections are never kept in the article folder {} (it is only read): choose a file elsewhere.",
+                folder.display()
+            )
+        })
+    }
+
+    /// Keeps `file` as the open folder's corrections file across restarts.
+    fn remember_corrections_file(&mut self, file: PathBuf) {
+        if let Origin::Folder(folder) = &self.state.origin {
+            let folder = folder.clone();
+            self.state.view.choose_corrections_file(folder, file);
+        }
     }
 
     /// Queues a command as if a panel had emitted it (tests).
@@ -663,6 +914,46 @@ impl eframe::App for AtlasApp {
             storage.set_string(STATE_KEY, text);
         }
     }
+}
+
+/// egui's fonts, and behind its proportional one (Ubuntu Light: Latin and Cyrillic) the letters
+/// it lacks: Azerbaijani's `ə` (a subset of Noto Sans), Armenian script (Noto Sans Armenian),
+/// and arrows and triangles (egui's own monospace font, Hack), for place names in the region's
+/// languages, articles in them and the arrows of hints and headings.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    let added: [(&str, &'static [u8]); 2] = [
+        (
+            "Noto Sans Latin Extra",
+            include_bytes!("../assets/fonts/NotoSans-LatinExtra.ttf"),
+        ),
+        (
+            "Noto Sans Armenian",
+            include_bytes!("../assets/fonts/NotoSansArmenian-Regular.ttf"),
+        ),
+    ];
+    for (name, bytes) in added {
+        fonts.font_data.insert(
+            name.to_owned(),
+            Arc::new(egui::FontData::from_static(bytes)),
+        );
+    }
+    let monospace = fonts
+        .families
+        .get(&egui::FontFamily::Monospace)
+        .and_then(|f| f.first().cloned());
+    for (family, extra) in [
+        (
+            egui::FontFamily::Proportional,
+            monospace.into_iter().collect::<Vec<_>>(),
+        ),
+        (egui::FontFamily::Monospace, Vec::new()),
+    ] {
+        let list = fonts.families.entry(family).or_default();
+        list.extend(extra);
+        list.extend(added.iter().map(|(name, _)| (*name).to_owned()));
+    }
+    ctx.set_fonts(fonts);
 }
 
 /// The window icon: packaging/karabakh-atlas.svg rendered at 128 px (`convert -background none

@@ -3,8 +3,12 @@
 
 use std::path::PathBuf;
 
+use karabakh_core::corrections::Correction;
+use karabakh_core::names::NameLanguage;
+
 use crate::map::MapView;
 use crate::state::Filters;
+use crate::table::TableColumn;
 use crate::timeline::TimeCommand;
 
 /// One request from the UI.
@@ -69,6 +73,39 @@ pub enum Command {
     SaveMapImage(PathBuf),
     /// Hide the notice.
     DismissNotice,
+    /// Add an analyst's correction (reject, set, merge), write it and apply it.
+    Correct(Correction),
+    /// Take back the last correction.
+    UndoCorrection,
+    /// Make the last correction taken back again.
+    RedoCorrection,
+    /// Take back the correction at this position in the file.
+    RemoveCorrection(usize),
+    /// Take back every correction that rejects or changes the event with this id.
+    RestoreEvent(String),
+    /// Open or close the corrections window.
+    ShowCorrections(bool),
+    /// Ask for a corrections file: one to open, or where to save these.
+    PickCorrectionsFile {
+        /// Save the corrections there, else read that file's.
+        save_as: bool,
+    },
+    /// Use the corrections in this file for the data on screen, from now on.
+    OpenCorrectionsFile(PathBuf),
+    /// Write the corrections to this file and keep them there from now on.
+    SaveCorrectionsAs(PathBuf),
+    /// Open or close the events table.
+    ShowTable(bool),
+    /// Sort the events table by this column (again: the other way).
+    SortTable(TableColumn),
+    /// Mark or unmark an event's row in the table (index into the dataset's events).
+    MarkTableRow(usize),
+    /// Unmark every row of the table.
+    ClearTableMarks,
+    /// Select an event, move the slider to its date and centre the map on it.
+    ShowEvent(usize),
+    /// Show places by their names in this language.
+    SetNames(NameLanguage),
 }
 
 impl From<TimeCommand> for Command {

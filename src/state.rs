@@ -1,5 +1,5 @@
 //! The viewer's state: the dataset on screen with the tables derived from it, the persisted
-//! view (map, time, filters, folders), the selection and what is open. Panels read it; only the
+//! view (map, time, filters, folders), the analyst's corrections, the selection and what is open. Panels read it; only the
 //! app changes it, by applying commands.
 
 use std::path::{Path, PathBuf};
@@ -11,8 +11,11 @@ use serde::{Deserialize, Serialize};
 use karabakh_core::corpus::ReadOptions;
 use karabakh_core::load::Progress;
 use karabakh_core::model::{Dataset, EventKind, Status};
+use karabakh_core::names::NameLanguage;
 
 use crate::map::MapView;
+use crate::sidecar::Sidecar;
+use crate::table::EventTable;
 use crate::timeline::{self, Histogram, TimeMode, TimeState};
 
 /// A load running in the background, as the panels show it.
@@ -149,6 +152,29 @@ pub struct Persisted {
     /// Whether the side panel (filters, list, evidence) is folded away to give the map room.
     #[serde(default)]
     pub list_hidden: bool,
+    /// Corrections files the user chose (File › Corrections), by article folder; other folders
+    /// keep theirs in the app's data directory.
+    #[serde(default)]
+    pub corrections_files: Vec<(PathBuf, PathBuf)>,
+    /// Which names places are shown by (map, lists, evidence, table).
+    #[serde(default)]
+    pub names: NameLanguage,
+}
+
+impl Persisted {
+    /// The corrections file the user chose for `folder`, if any.
+    pub fn corrections_file(&self, folder: &Path) -> Option<&PathBuf> {
+        self.corrections_files
+            .iter()
+            .find(|(f, _)| f == folder)
+            .map(|(_, file)| file)
+    }
+
+    /// Remembers `file` as `folder`'s corrections file.
+    pub fn choose_corrections_file(&mut self, folder: PathBuf, file: PathBuf) {
+        self.corrections_files.retain(|(f, _)| *f != folder);
+        self.corrections_files.push((folder, file));
+    }
 }
 
 impl Persisted {
@@ -311,6 +337,12 @@ pub struct AppState {
     pub events_per_article: Vec<u32>,
     /// Whether the About window (version, data sources and their credits) is open.
     pub show_about: bool,
+    /// The analyst's corrections of this data, and the file that keeps them.
+    pub sidecar: Sidecar,
+    /// Whether the corrections window is open.
+    pub show_corrections: bool,
+    /// The events table: its order, rows and marks.
+    pub table: EventTable,
     /// The time saved at the last exit, put back when the first folder of the session has
     /// loaded (the bundled seeds are shown, and move the cursor, until then).
     pub restore: Option<TimeState>,
@@ -350,6 +382,9 @@ impl AppState {
             show_articles: false,
             events_per_article: Vec::new(),
             show_about: false,
+            sidecar: Sidecar::in_memory(),
+            show_corrections: false,
+            table: EventTable::default(),
             fit_map: false,
             restore: None,
             dialog_open: false,
@@ -424,11 +459,64 @@ impl AppState {
     /// Replaces the dataset after the open folder changed on disk: the slider stays where the
     /// user left it (within the new date range), the selection follows its event if it still
     /// exists, and an open article stays open.
-    pub fn update_dataset(&mut self, dataset: Dataset) {
-        let selected_id = self
-            .selected
+    pub fn update_dataset(&mut self, mut dataset: Dataset) {
+        self.sidecar.correct(&mut dataset);
+        let selected_id = self.selected_id();
+        self.replace_dataset(dataset, selected_id);
+    }
+
+    /// What the user should know about the corrections just read: a file that cannot be read
+    /// (left untouched), or corrections whose events are gone (kept).
+    pub fn corrections_notice(&self) -> Option<String> {
+        let sidecar = &self.sidecar;
+        if let (Some(why), Some(path)) = (&sidecar.unreadable, &sidecar.path) {
+            return Some(format!(
+                "The corrections file {} cannot be read ({why}); it is left as it is, and new corrections are not saved until you save them elsewhere (File › Corrections…).",
+                path.display()
+            ));
+        }
+        match sidecar.applied.stale.len() {
+            0 => None,
+            1 => Some(
+                "1 correction no longer matches an event; it is kept (File › Corrections…)."
+                    .to_owned(),
+            ),
+            n => Some(format!(
+                "{n} corrections no longer match an event; they are kept (File › Corrections…)."
+            )),
+        }
+    }
+
+    /// A notice when the last change to the corrections could not be written.
+    pub fn corrections_write_notice(&self) -> Option<String> {
+        let sidecar = &self.sidecar;
+        if let Some(e) = &sidecar.write_error {
+            return Some(format!("Correction applied but not saved: {e}."));
+        }
+        sidecar.unreadable.as_ref().map(|_| {
+            "Correction applied, not saved: the corrections file could not be read and is left as it is (File › Corrections… to save elsewhere).".to_owned()
+        })
+    }
+
+    /// The selected event's id.
+    fn selected_id(&self) -> Option<String> {
+        self.selected
             .and_then(|i| self.dataset.events.get(i))
-            .map(|e| e.id.clone());
+            .map(|e| e.id.clone())
+    }
+
+    /// Applies the corrections again after they changed: as an update, the slider, the
+    /// selection (while its event exists) and an open article stay.
+    pub fn recorrect(&mut self) {
+        let selected_id = self.selected_id();
+        let mut dataset = Arc::unwrap_or_clone(std::mem::take(&mut self.dataset));
+        self.sidecar.recorrect(&mut dataset);
+        self.replace_dataset(dataset, selected_id);
+    }
+
+    /// Shows `dataset` in place of the one on screen, keeping the slider, the selection (found
+    /// by `selected_id`) and an open article.
+    fn replace_dataset(&mut self, dataset: Dataset, selected_id: Option<String>) {
         let cursor = self.view.time.cursor;
         let article = self.article.take();
         self.set_dataset(dataset);
@@ -454,6 +542,17 @@ impl AppState {
             self.view.time.shown = Some((a, b));
         }
         self.visible_key = None;
+    }
+
+    /// Lists the events table's rows again when it is open and its data, filters or order
+    /// changed.
+    pub fn refresh_table(&mut self) {
+        self.table.refresh(
+            self.generation,
+            &self.view.filters,
+            &self.filtered,
+            &self.dataset.events,
+        );
     }
 
     /// Recomputes the visible events when the cursor, mode, filters or dataset changed.

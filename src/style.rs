@@ -1,6 +1,7 @@
 //! Colours and symbols, defined once: event kinds, statuses, map layers, highlights.
 
 use egui::Color32;
+use karabakh_core::names::NameLanguage;
 
 use karabakh_core::model::{DateSpan, EventKind, Precision};
 
@@ -10,6 +11,14 @@ pub const STRIKE: Color32 = Color32::from_rgb(214, 56, 46);
 pub const DEPLOYMENT: Color32 = Color32::from_rgb(38, 110, 214);
 /// Warnings and problems.
 pub const WARNING: Color32 = Color32::from_rgb(214, 140, 20);
+/// An analyst's correction: the mark of a corrected event and its original reading.
+pub const CORRECTED: Color32 = Color32::from_rgb(90, 150, 230);
+/// The place called `name` (a gazetteer name) by its name in `names`, an English one marked
+/// where the gazetteer has none in that language.
+pub fn place_name(name: &str, names: NameLanguage) -> std::borrow::Cow<'_, str> {
+    karabakh_core::names::display_name(&karabakh_core::gazetteer::GAZETTEER, name, names)
+}
+
 /// Background of the trigger words in evidence.
 pub const HIGHLIGHT_TRIGGER: Color32 = Color32::from_rgb(255, 170, 160);
 /// Background of the place name in evidence.

@@ -272,12 +272,15 @@ fn corrections_apply_to_every_output_and_a_bad_file_exits_2() {
     assert!(
         csv.lines()
             .next()
-            .is_some_and(|h| h.ends_with(",corrected,original"))
+            .is_some_and(|h| h.ends_with(",corrected,original,location_az,location_hy,location_ru"))
     );
+    // the place's names in the region's languages follow
     assert!(
-        csv.contains(",true,\"strike at Ganja on 2020-10-04, reported\""),
+        csv.contains(",true,\"strike at Ganja on 2020-10-04, reported\",Gəncə,Գանձակ,Гянджа"),
         "{csv}"
     );
+    assert_eq!(properties["place_az"], "Gəncə");
+    assert_eq!(properties["place_ru"], "Гянджа");
     // nothing was written into the article folder
     assert_eq!(
         std::fs::read_dir(&articles).map(|d| d.count()).unwrap_or(0),

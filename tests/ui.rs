@@ -29,6 +29,7 @@ fn harness() -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1360.0, 860.0))
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), seeds_app());
+    karabakh_atlas::app::install_fonts(&harness.ctx);
     harness.run_steps(3);
     harness
 }
@@ -716,6 +717,7 @@ fn window_snapshot_on_the_seeds() {
         .with_size(egui::vec2(1360.0, 860.0))
         .wgpu()
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), seeds_app());
+    karabakh_atlas::app::install_fonts(&h.ctx);
     h.run_steps(3);
     h.snapshot("seeds_window");
 }
@@ -932,4 +934,223 @@ fn the_side_panel_folds_away_for_a_wider_map_and_comes_back() {
     h.state_mut().push(Command::Select(Some(0)));
     h.run_steps(2);
     assert!(!h.state().state.view.list_hidden);
+}
+
+/// The app on a folder, keeping its corrections under `data` (as under the user's data
+/// directory), loaded.
+fn folder_app(folder: &std::path::Path, data: &std::path::Path) -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::new(
+        karabakh_core::seeds::dataset(),
+        Origin::Bundled,
+        Persisted::default(),
+    )
+    .with_data_dir(data.to_path_buf());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1360.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    karabakh_atlas::app::install_fonts(&h.ctx);
+    h.state_mut()
+        .push(Command::OpenFolder(folder.to_path_buf()));
+    h.run_steps(1);
+    h.state_mut().wait_for_load();
+    h.run_steps(3);
+    h
+}
+
+fn event_at<'a>(app: &'a AtlasApp, place: &str) -> Option<&'a karabakh_core::model::Event> {
+    app.state
+        .dataset
+        .events
+        .iter()
+        .find(|e| e.place.name == place)
+}
+
+#[test]
+fn a_rejected_and_a_redated_event_stay_so_after_a_reload_and_undo_takes_one_back() {
+    let articles = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (file, place) in [("kapan.txt", "Kapan"), ("goris.txt", "Goris")] {
+        std::fs::write(
+            articles.path().join(file),
+            format!("Azerbaijani forces shelled {place} on 11 May 2021, officials said.\n"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut h = folder_app(articles.path(), data.path());
+    assert!(event_at(h.state(), "Kapan").is_some() && event_at(h.state(), "Goris").is_some());
+
+    // reject Kapan from its evidence
+    h.get_by_label_contains("Kapan · strike").click();
+    h.run_steps(2);
+    h.get_by_label("Correct this event").click();
+    h.run_steps(2);
+    h.get_by_label("Reject").click();
+    h.run_steps(3);
+    assert!(event_at(h.state(), "Kapan").is_none(), "rejected");
+
+    // re-date Goris by typing a date
+    h.get_by_label_contains("Goris · strike").click();
+    h.run_steps(2);
+    // "Correct this event" stays unfolded from one event to the next
+    h.get_by_role_and_label(Role::TextInput, "Date").focus();
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::TextInput, "Date")
+        .type_text("13 May 2021");
+    h.run_steps(1);
+    h.get_by_label("Set date").click();
+    h.run_steps(3);
+    let goris = event_at(h.state(), "Goris");
+    assert_eq!(
+        goris.and_then(|e| e.date).map(|d| d.start),
+        Some(day(2021, 5, 13))
+    );
+    assert!(goris.is_some_and(karabakh_core::model::Event::corrected));
+    assert_eq!(
+        h.state().state.view.time.cursor,
+        Some(day(2021, 5, 13)),
+        "the slider follows the event to its new date"
+    );
+    // the evidence shows what the extractor read
+    h.get_by_label_contains("The extractor read: strike at Goris, 11 May 2021");
+    drop(h);
+
+    // a new session on the same folder: both corrections come back
+    let mut h = folder_app(articles.path(), data.path());
+    assert!(event_at(h.state(), "Kapan").is_none(), "still rejected");
+    assert_eq!(
+        event_at(h.state(), "Goris")
+            .and_then(|e| e.date)
+            .map(|d| d.start),
+        Some(day(2021, 5, 13))
+    );
+    // Ctrl+Z takes the last one back, and the file remembers that too
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(
+        event_at(h.state(), "Goris")
+            .and_then(|e| e.date)
+            .map(|d| d.start),
+        Some(day(2021, 5, 11))
+    );
+    assert_eq!(h.state().state.sidecar.file.corrections.len(), 1);
+    drop(h);
+    let h = folder_app(articles.path(), data.path());
+    assert!(event_at(h.state(), "Kapan").is_none());
+    assert!(event_at(h.state(), "Goris").is_some_and(|e| !e.corrected()));
+    // nothing was written into the article folder
+    let files = std::fs::read_dir(articles.path())
+        .map(|d| d.count())
+        .unwrap_or_default();
+    assert_eq!(files, 2);
+}
+
+#[test]
+fn a_broken_corrections_file_is_a_notice_and_stays_untouched() {
+    let articles = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        articles.path().join("kapan.txt"),
+        "Azerbaijani forces shelled Kapan on 11 May 2021, officials said.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let sidecar = karabakh_atlas::sidecar::default_path(
+        data.path(),
+        &Origin::Folder(articles.path().to_path_buf()),
+    );
+    std::fs::create_dir_all(sidecar.parent().unwrap_or(data.path()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &sidecar,
+        "{\"version\": 1, \"corrections\": [{\"event\": 3}]}",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut h = folder_app(articles.path(), data.path());
+    let notice = h.state().state.notice.clone().unwrap_or_default();
+    assert!(notice.contains("cannot be read"), "{notice}");
+    assert!(event_at(h.state(), "Kapan").is_some());
+    h.get_by_label_contains("Kapan · strike").click();
+    h.run_steps(2);
+    h.get_by_label("Correct this event").click();
+    h.run_steps(2);
+    h.get_by_label("Reject").click();
+    h.run_steps(3);
+    assert!(event_at(h.state(), "Kapan").is_none(), "applied on screen");
+    assert_eq!(
+        std::fs::read_to_string(&sidecar).unwrap_or_default(),
+        "{\"version\": 1, \"corrections\": [{\"event\": 3}]}",
+        "the file is left as it was"
+    );
+    // saving elsewhere keeps them, and not in the article folder
+    let inside = articles.path().join("corrections.json");
+    h.state_mut()
+        .push(Command::SaveCorrectionsAs(inside.clone()));
+    h.run_steps(2);
+    assert!(!inside.exists(), "never written into the article folder");
+    let elsewhere = data.path().join("mine.json");
+    h.state_mut()
+        .push(Command::SaveCorrectionsAs(elsewhere.clone()));
+    h.run_steps(2);
+    assert!(elsewhere.exists());
+    assert_eq!(
+        h.state()
+            .state
+            .view
+            .corrections_file(articles.path())
+            .cloned(),
+        Some(elsewhere)
+    );
+}
+
+#[test]
+fn the_events_table_sorts_by_a_heading_and_a_row_click_moves_slider_and_map() {
+    let mut h = harness();
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Events table…").click();
+    h.run_steps(3);
+    let rows = h.state().state.table.rows.len();
+    assert!(rows > 5);
+    assert_eq!(rows, h.state().state.filtered.len());
+    // a click on a heading sorts by it, a second the other way
+    h.get_by_label("Place").click();
+    h.run_steps(2);
+    h.get_by_label("Place").click();
+    h.run_steps(2);
+    let app = h.state();
+    let names: Vec<&str> = app
+        .state
+        .table
+        .rows
+        .iter()
+        .filter_map(|&i| app.state.dataset.events.get(i))
+        .map(|e| e.place.name.as_str())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] >= w[1]), "{names:?}");
+    // the top row: its event is selected, the slider goes to its date, the map centres on it
+    let top = app.state.table.rows[0];
+    let event = app.state.dataset.events[top].clone();
+    h.get_all_by_label(&event.place.name)
+        .next()
+        .unwrap_or_else(|| panic!("no cell for {}", event.place.name))
+        .click();
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.state.selected, Some(top));
+    assert_eq!(app.state.view.time.cursor, event.date.map(|d| d.start));
+    assert_eq!(app.state.view.map.center_lon, event.place.lon);
+    // filters apply to the table as to the map
+    let strikes = app
+        .state
+        .table
+        .rows
+        .iter()
+        .filter(|&&i| app.state.dataset.events[i].kind == karabakh_core::model::EventKind::Strike)
+        .count();
+    let filters = karabakh_atlas::state::Filters {
+        deployments: false,
+        ..app.state.view.filters.clone()
+    };
+    h.state_mut().push(Command::SetFilters(filters));
+    h.run_steps(2);
+    assert_eq!(h.state().state.table.rows.len(), strikes);
 }

@@ -119,6 +119,131 @@ impl DateSet {
     }
 }
 
+impl DateSet {
+    /// A date as an analyst types it: a day ("2020-10-05", "5 Oct 2020"), a range of days
+    /// ("2020-10-05 to 2020-10-07", "5–7 Oct 2020" written with both ends in full), a month
+    /// ("October 2020", "2020-10") or a year ("2020").
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use karabakh_core::corrections::DateSet;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2020, m, day).unwrap();
+    /// assert_eq!(DateSet::parse("5 Oct 2020"), Some(DateSet::Day(d(10, 5))));
+    /// assert_eq!(
+    ///     DateSet::parse("2020-10-05 to 7 October 2020"),
+    ///     Some(DateSet::Range { start: d(10, 5), end: d(10, 7) })
+    /// );
+    /// assert_eq!(
+    ///     DateSet::parse("Oct 2020"),
+    ///     Some(DateSet::Range { start: d(10, 1), end: d(10, 31) })
+    /// );
+    /// assert_eq!(DateSet::parse("2020").map(|s| s.first()), Some(d(1, 1)));
+    /// assert_eq!(DateSet::parse("next week"), None);
+    /// ```
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let day = |t: &str| {
+            let t = t.trim();
+            NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .ok()
+                .or_else(|| crate::dates::first_full_date(t))
+        };
+        for separator in [" to ", " until ", "..", " – ", " — ", " - ", "–", "—"] {
+            if let Some((a, b)) = text.split_once(separator)
+                && let (Some(start), Some(end)) = (day(a), day(b))
+            {
+                let (start, end) = (start.min(end), start.max(end));
+                return Some(if start == end {
+                    Self::Day(start)
+                } else {
+                    Self::Range { start, end }
+                });
+            }
+        }
+        if let Some(d) = day(text) {
+            return Some(Self::Day(d));
+        }
+        let month = |year: i32, month: u32| {
+            let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+            let end = start
+                .checked_add_months(chrono::Months::new(1))?
+                .pred_opt()?;
+            Some(Self::Range { start, end })
+        };
+        if let Some((y, m)) = text.split_once('-')
+            && let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u32>())
+            && y > 999
+        {
+            return month(y, m);
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        match words.as_slice() {
+            [year] if year.len() == 4 => {
+                let year: i32 = year.parse().ok()?;
+                Some(Self::Range {
+                    start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+                    end: NaiveDate::from_ymd_opt(year, 12, 31)?,
+                })
+            }
+            [name, year] if year.len() == 4 => {
+                month(year.parse().ok()?, crate::dates::month_number(name)?)
+            }
+            _ => None,
+        }
+    }
+
+    /// The first day.
+    pub fn first(self) -> NaiveDate {
+        match self {
+            Self::Day(d) => d,
+            Self::Range { start, .. } => start,
+        }
+    }
+}
+
+/// The file name of a folder's corrections in the app's data directory: the folder's name (made
+/// safe) and a hash of its whole path, so two folders of the same name keep apart and the same
+/// folder finds its file again on every run.
+///
+/// ```
+/// use std::path::Path;
+/// use karabakh_core::corrections::sidecar_file_name;
+/// let a = sidecar_file_name(Path::new("/home/ana/news/Karabakh 2020"));
+/// assert!(a.starts_with("Karabakh-2020-") && a.ends_with(".json"));
+/// assert_eq!(a, sidecar_file_name(Path::new("/home/ana/news/Karabakh 2020")));
+/// assert_ne!(a, sidecar_file_name(Path::new("/home/ana/old/Karabakh 2020")));
+/// ```
+pub fn sidecar_file_name(folder: &std::path::Path) -> String {
+    let name: String = folder
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(40)
+        .collect();
+    // FNV-1a: fixed by its definition, so the name is the same on every run and build
+    let hash = folder
+        .as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    let name = if name.is_empty() {
+        "folder".to_owned()
+    } else {
+        name
+    };
+    format!("{name}-{hash:016x}.json")
+}
+
 /// Why a corrections file cannot be used, in one line.
 #[derive(Debug, thiserror::Error)]
 pub enum CorrectionsError {

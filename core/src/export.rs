@@ -1,11 +1,14 @@
 //! Events → files other tools read: GeoJSON points for QGIS (its Temporal Controller animates
 //! `date_start`/`date_end`, which OGR reads as dates) and kepler.gl, and CSV with ACLED-like
-//! columns (quoting by the `csv` crate); and the documented `extract --json` document.
+//! columns (quoting by the `csv` crate), each with the place's Azerbaijani, Armenian and Russian
+//! names where the gazetteer has them; and the documented `extract --json` document.
 
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::gazetteer::GAZETTEER;
 use crate::model::{Dataset, Event, EventKind, PlaceKind, Precision, Problem};
+use crate::names::all_names;
 
 fn iso_or_empty(date: Option<chrono::NaiveDate>) -> String {
     date.map(crate::model::iso).unwrap_or_default()
@@ -18,6 +21,8 @@ pub fn to_geojson(events: &[Event]) -> Value {
         .iter()
         .map(|e| {
             let first = e.sources.first();
+            let [_, name_az, name_hy, name_ru] = all_names(&GAZETTEER, &e.place.name);
+            let name = |n: &str| (!n.is_empty()).then(|| n.to_owned());
             json!({
                 "type": "Feature",
                 "id": e.id,
@@ -26,6 +31,9 @@ pub fn to_geojson(events: &[Event]) -> Value {
                     "id": e.id,
                     "kind": e.kind.as_str(),
                     "place": e.place.name,
+                    "place_az": name(name_az),
+                    "place_hy": name(name_hy),
+                    "place_ru": name(name_ru),
                     "place_kind": e.place.kind.as_str(),
                     "region": e.place.kind.is_area(),
                     "date_start": e.date.map(|d| crate::model::iso(d.start)),
@@ -64,6 +72,9 @@ pub const CSV_COLUMNS: &[&str] = &[
     "notes",
     "corrected",
     "original",
+    "location_az",
+    "location_hy",
+    "location_ru",
 ];
 
 /// A corrected event's original reading in words: "strike at Ganja on 2020-10-04, reported".
@@ -110,6 +121,7 @@ pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
         };
         let sources: Vec<&str> = e.sources.iter().map(|s| &*s.article).collect();
         let notes = e.sources.first().map(|s| &*s.sentence).unwrap_or_default();
+        let [_, name_az, name_hy, name_ru] = all_names(&GAZETTEER, &e.place.name);
         writer.write_record([
             e.id.as_str(),
             &iso_or_empty(e.date.map(|d| d.start)),
@@ -126,6 +138,9 @@ pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
             notes,
             if e.corrected() { "true" } else { "" },
             &e.original().map(original_words).unwrap_or_default(),
+            name_az,
+            name_hy,
+            name_ru,
         ])?;
     }
     let bytes = writer

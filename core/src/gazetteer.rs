@@ -365,6 +365,61 @@ impl Gazetteer {
         self.entries.get(index)
     }
 
+    /// Places whose name or another spelling of it begins with `query` (or has a word that
+    /// does), for a user picking a place: exact names first, then names that begin with it,
+    /// then names with a word that does; each group by [`Entry::prominence`], at most `limit`.
+    ///
+    /// ```
+    /// use karabakh_core::gazetteer::GAZETTEER;
+    /// let found = GAZETTEER.search("xankendi", 5);
+    /// let first = GAZETTEER.entry(found[0]).map(|e| e.name.as_str());
+    /// assert_eq!(first, Some("Stepanakert"));
+    /// assert!(GAZETTEER.search("", 5).is_empty());
+    /// ```
+    pub fn search(&self, query: &str, limit: usize) -> Vec<usize> {
+        let query = fold_name(query);
+        if query.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let word_start = format!(" {query}");
+        // (rank: 0 exact, 1 prefix, 2 a word's prefix; entry)
+        let mut best: FxHashMap<usize, u8> = FxHashMap::default();
+        let mut consider = |rank: u8, entries: &[usize]| {
+            for &i in entries {
+                let r = best.entry(i).or_insert(rank);
+                *r = (*r).min(rank);
+            }
+        };
+        for (spelling, &pattern) in &self.spellings {
+            let rank = if **spelling == *query {
+                0
+            } else if spelling.starts_with(&*query) {
+                1
+            } else if spelling.contains(&word_start) {
+                2
+            } else {
+                continue;
+            };
+            if let Some(entries) = self.pattern_entries.get(pattern as usize) {
+                consider(rank, entries);
+            }
+        }
+        // display names of homonyms ("Aghdam (Tovuz)") are not spellings: match them by name
+        for (name, &i) in &self.by_name {
+            if name.contains('(') && fold_name(name).starts_with(&*query) {
+                consider(1, &[i]);
+            }
+        }
+        let mut found: Vec<(u8, usize)> = best.into_iter().map(|(i, r)| (r, i)).collect();
+        found.sort_by(|a, b| {
+            let prominence = |i: usize| self.entries.get(i).map(Entry::prominence);
+            a.0.cmp(&b.0)
+                .then_with(|| prominence(b.1).cmp(&prominence(a.1)))
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        found.into_iter().take(limit).map(|(_, i)| i).collect()
+    }
+
     /// Finds place names in `text` on word boundaries. Latin-script names must start with a
     /// capital letter in the original text (so "sus" or "kut" in prose are not places).
     pub fn find(&self, text: &str) -> Vec<PlaceMention> {

@@ -7,7 +7,8 @@
 //!
 //! ```text
 //! model                         Event, Place, DateSpan, Article, Problem, Dataset
-//! dates, gazetteer              date expressions and their resolution; place names
+//! dates, gazetteer, names       date expressions and their resolution; place names, and
+//!                               each place's names in the region's languages
 //! corpus, extract               folder → articles; article → event mentions → events
 //! load, watch, seeds, export    folder → Dataset; watching; bundled seeds; JSON/GeoJSON/CSV
 //! corrections                   an analyst's corrections, applied to a Dataset's events
@@ -21,5 +22,6 @@ pub mod extract;
 pub mod gazetteer;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod seeds;
 pub mod watch;

@@ -2,6 +2,7 @@
 //! Lachin corridor and the 1994–2020 line, water, and town labels placed without pile-ups.
 
 use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Shape, Stroke, vec2};
+use karabakh_core::names::NameLanguage;
 
 use super::basemap::{Area, AreaRole, BASEMAP};
 use super::{Projection, geo_point};
@@ -76,6 +77,7 @@ pub(super) fn basemap_ui(
     painter: &egui::Painter,
     projection: &Projection,
     obstacles: &[Rect],
+    names: NameLanguage,
 ) -> Labelled {
     let b = &*BASEMAP;
     let zoom = projection.view.points_per_degree;
@@ -270,7 +272,12 @@ pub(super) fn basemap_ui(
             painter,
             &mut placed,
             p + vec2(right, 0.0),
-            &town.label,
+            // in English the basemap's own labels, some with both sides' names
+            &if names == NameLanguage::English {
+                std::borrow::Cow::Borrowed(town.label.as_str())
+            } else {
+                style::place_name(&town.name, names)
+            },
             11.0,
             style::TOWN,
             Align2::LEFT_CENTER,

@@ -3,6 +3,7 @@
 //! the names of marked places the basemap leaves unnamed; the tooltip listing a place's events.
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, Vec2, vec2};
+use karabakh_core::names::NameLanguage;
 
 use karabakh_core::model::{Event, EventKind, Status};
 
@@ -86,13 +87,17 @@ pub(super) fn event_labels_ui(
     painter: &egui::Painter,
     labelled: Labelled,
     drawn: &[(&Cluster<'_>, f32)],
+    names: NameLanguage,
 ) {
     let mut order: Vec<&(&Cluster<'_>, f32)> = drawn.iter().collect();
     order.sort_by_key(|(c, _)| std::cmp::Reverse(c.events.len()));
     let galleys: Vec<_> = order
         .iter()
         .map(|(c, _)| {
-            let name = c.events.first().map(|(_, e)| e.place.name.clone());
+            let name = c
+                .events
+                .first()
+                .map(|(_, e)| style::place_name(&e.place.name, names).into_owned());
             painter.layout_no_wrap(
                 name.unwrap_or_default(),
                 FontId::proportional(11.0),
@@ -223,13 +228,13 @@ pub(super) fn group_marker_ui(
 }
 
 /// The places of a group and their events; a click zooms in.
-pub(super) fn group_tooltip_ui(ui: &mut egui::Ui, members: &[&Cluster<'_>]) {
+pub(super) fn group_tooltip_ui(ui: &mut egui::Ui, members: &[&Cluster<'_>], names: NameLanguage) {
     ui.label(egui::RichText::new(format!("{} places close together", members.len())).strong());
     for c in members.iter().take(12) {
         if let Some((_, first)) = c.events.first() {
             ui.label(format!(
                 "{}: {} event{}",
-                first.place.name,
+                style::place_name(&first.place.name, names),
                 c.events.len(),
                 plural(c.events.len())
             ));
@@ -308,9 +313,13 @@ fn draw_faded_marker(
     }
 }
 
-pub(super) fn events_tooltip_ui(ui: &mut egui::Ui, events: &[(usize, &Event)]) {
+pub(super) fn events_tooltip_ui(
+    ui: &mut egui::Ui,
+    events: &[(usize, &Event)],
+    names: NameLanguage,
+) {
     if let Some((_, first)) = events.first() {
-        ui.label(egui::RichText::new(&first.place.name).strong());
+        ui.label(egui::RichText::new(style::place_name(&first.place.name, names)).strong());
     }
     for (_, e) in events.iter().take(10) {
         let (symbol, color) = style::kind_symbol(e.kind);

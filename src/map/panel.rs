@@ -136,7 +136,8 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             [] => None,
         })
         .collect();
-    let labelled = basemap_ui(&painter, &projection, &obstacles);
+    let names = state.view.names;
+    let labelled = basemap_ui(&painter, &projection, &obstacles, names);
 
     // faint context: every place with events passing the filters at any date
     for place in &state.filtered_places {
@@ -193,7 +194,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         }
         drawn.push((*cluster, radius));
     }
-    event_labels_ui(&painter, labelled, &drawn);
+    event_labels_ui(&painter, labelled, &drawn, names);
     if let Some(i) = state.selected
         && !state.visible.contains(&i)
     {
@@ -214,14 +215,14 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     if let Some((at, members)) = hovered_group {
         response
             .clone()
-            .on_hover_ui_at_pointer(|ui| group_tooltip_ui(ui, &members));
+            .on_hover_ui_at_pointer(|ui| group_tooltip_ui(ui, &members, names));
         if response.clicked() {
             commands.push(Command::SetMapView(projection.zoomed_around(at, 2.5)));
         }
     } else if let Some(cluster) = hovered {
         response
             .clone()
-            .on_hover_ui_at_pointer(|ui| events_tooltip_ui(ui, cluster.events));
+            .on_hover_ui_at_pointer(|ui| events_tooltip_ui(ui, cluster.events, names));
         if response.clicked() {
             commands.push(Command::Select(next_selection(
                 cluster.events,
@@ -231,7 +232,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     } else if let Some(events) = area_hover {
         response
             .clone()
-            .on_hover_ui_at_pointer(|ui| events_tooltip_ui(ui, events));
+            .on_hover_ui_at_pointer(|ui| events_tooltip_ui(ui, events, names));
         if response.clicked() {
             commands.push(Command::Select(next_selection(events, state.selected)));
         }
@@ -291,7 +292,7 @@ fn selected_elsewhere_ui(
     draw_marker(painter, at, 6.0, event.kind, event.status);
     painter.circle_stroke(at, 11.0, Stroke::new(2.5, style::SELECTED));
     let galley = painter.layout_no_wrap(
-        place.name.clone(),
+        style::place_name(&place.name, state.view.names).into_owned(),
         FontId::proportional(11.0),
         style::EVENT_LABEL,
     );

@@ -184,13 +184,18 @@ pub(super) fn event_row_ui(
         },
     );
     let text = format!(
-        "{} · {} · {} · {} · {} source{}",
-        event.place.name,
+        "{} · {} · {} · {} · {} source{}{}",
+        style::place_name(&event.place.name, state.view.names),
         symbol.to_lowercase(),
         date,
         event.status.as_str(),
         event.sources.len(),
-        if event.sources.len() == 1 { "" } else { "s" }
+        if event.sources.len() == 1 { "" } else { "s" },
+        if event.corrected() {
+            " · corrected"
+        } else {
+            ""
+        }
     );
     let response = ui.add(
         egui::Button::selectable(

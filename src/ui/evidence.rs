@@ -1,10 +1,13 @@
-//! The evidence of the selected event: when, where, status and sides, then every sentence that
-//! reported it with the trigger, place and date words highlighted, and the way to its article.
+//! The evidence of the selected event: when, where, status and sides, the extractor's own
+//! reading beside an analyst's correction, the ways to correct it (reject; set kind, status,
+//! date, place; merge with another), then every sentence that reported it with the trigger,
+//! place and date words highlighted, and the way to its article.
 
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat};
 
-use karabakh_core::model::{DateSource, Event, HighlightRole, Precision};
+use karabakh_core::corrections::{Changes, Correction, DateSet};
+use karabakh_core::model::{DateSource, Event, EventKind, HighlightRole, Precision, Status};
 
 use crate::command::Command;
 use crate::state::AppState;
@@ -18,7 +21,8 @@ pub(super) fn evidence_ui(
 ) {
     ui.horizontal(|ui| {
         let (symbol, color) = style::kind_symbol(event.kind);
-        ui.heading(RichText::new(format!("{symbol} at {}", event.place.name)).color(color));
+        let name = style::place_name(&event.place.name, state.view.names);
+        ui.heading(RichText::new(format!("{symbol} at {name}")).color(color));
         if ui.small_button("Clear selection").clicked() {
             commands.push(Command::Select(None));
         }
@@ -49,8 +53,20 @@ pub(super) fn evidence_ui(
         .filter(|p| !event.place.kind.is_area() && *p != event.place.name)
         .map(|p| format!(", in {p} by the coarse basemap"))
         .unwrap_or_default();
+    // every name the place goes by, for the reader who knows it by another
+    let others: Vec<&str> =
+        karabakh_core::names::all_names(&karabakh_core::gazetteer::GAZETTEER, &event.place.name)
+            .into_iter()
+            .skip(1)
+            .filter(|n| !n.is_empty() && *n != event.place.name)
+            .collect();
+    let others = if others.is_empty() {
+        String::new()
+    } else {
+        format!("; also {}", others.join(", "))
+    };
     ui.label(format!(
-        "Where: {} ({}{within}), {:.3}° N {:.3}° E",
+        "Where: {}{others} ({}{within}), {:.3}° N {:.3}° E",
         event.place.name,
         event.place.kind.as_str(),
         event.place.lat,
@@ -63,6 +79,32 @@ pub(super) fn evidence_ui(
         event.actor.as_deref().unwrap_or("not stated"),
         event.target.as_deref().unwrap_or("not stated")
     ));
+    if let Some(original) = event.original() {
+        let date = original
+            .date
+            .map_or_else(|| "no date".to_owned(), style::date_label);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "Corrected by you. The extractor read: {} at {}, {date}, {}.",
+                    original.kind.as_str(),
+                    original.place.name,
+                    original.status.as_str()
+                ))
+                .color(style::CORRECTED),
+            );
+            if ui
+                .small_button("Restore")
+                .on_hover_text("Take back every correction of this event")
+                .clicked()
+            {
+                commands.push(Command::RestoreEvent(event.id.clone()));
+            }
+        });
+    }
+    egui::CollapsingHeader::new("Correct this event")
+        .id_salt("correct-event")
+        .show(ui, |ui| correct_ui(ui, state, (index, event), commands));
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("evidence")
@@ -125,6 +167,160 @@ pub(super) fn evidence_ui(
                 ui.add_space(6.0);
             }
         });
+}
+
+/// Reject, change kind, status, date or place, or merge with another event.
+fn correct_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    (index, event): (usize, &Event),
+    commands: &mut Vec<Command>,
+) {
+    let set = |changes: Changes| {
+        Command::Correct(Correction::Set {
+            event: event.id.clone(),
+            set: changes,
+        })
+    };
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Reject")
+            .on_hover_text("Not a strike or deployment the articles report: hidden everywhere (Ctrl+Z brings it back)")
+            .clicked()
+        {
+            commands.push(Command::Correct(Correction::Reject {
+                event: event.id.clone(),
+                reject: true,
+            }));
+        }
+        let other = match event.kind {
+            EventKind::Strike => EventKind::Deployment,
+            EventKind::Deployment => EventKind::Strike,
+        };
+        if ui.button(format!("Make it a {}", other.as_str())).clicked() {
+            commands.push(set(Changes {
+                kind: Some(other),
+                ..Changes::default()
+            }));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Status");
+        for status in [Status::Reported, Status::Claimed, Status::Denied] {
+            if ui
+                .selectable_label(event.status == status, status.as_str())
+                .clicked()
+                && status != event.status
+            {
+                commands.push(set(Changes {
+                    status: Some(status),
+                    ..Changes::default()
+                }));
+            }
+        }
+    });
+    // the fields' texts belong to the event: another selection starts empty
+    let date_id = egui::Id::unique("correct-date").with(&event.id);
+    let mut date_text: String = ui.data_mut(|d| d.get_temp(date_id).unwrap_or_default());
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Date");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut date_text)
+                    .hint_text("5 Oct 2020, Oct 2020, 2020-10-05 to 2020-10-07")
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+        let parsed = DateSet::parse(&date_text);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let button = ui.add_enabled(parsed.is_some(), egui::Button::new("Set date"));
+        if let Some(date) = parsed
+            && (entered || button.clicked())
+        {
+            commands.push(set(Changes {
+                date: Some(date),
+                ..Changes::default()
+            }));
+            date_text.clear();
+        } else if !date_text.trim().is_empty() && parsed.is_none() {
+            ui.label(RichText::new("not a date yet").small().weak());
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(date_id, date_text));
+    let place_id = egui::Id::unique("correct-place").with(&event.id);
+    let mut place_text: String = ui.data_mut(|d| d.get_temp(place_id).unwrap_or_default());
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Place");
+        ui.add(
+            egui::TextEdit::singleline(&mut place_text)
+                .hint_text("search the gazetteer: Ganja, Xankəndi, Шуша…")
+                .desired_width(220.0),
+        )
+        .labelled_by(label.id);
+    });
+    let gazetteer = &karabakh_core::gazetteer::GAZETTEER;
+    let found = gazetteer.search(&place_text, 6);
+    if !place_text.trim().is_empty() && found.is_empty() {
+        ui.label(RichText::new("no place of that name").small().weak());
+    }
+    ui.horizontal_wrapped(|ui| {
+        for entry in found.iter().filter_map(|&i| gazetteer.entry(i)) {
+            let within = [entry.admin.as_deref(), Some(entry.country.as_str())]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if ui
+                .small_button(format!(
+                    "{} ({}, {within})",
+                    entry.name,
+                    entry.kind.as_str()
+                ))
+                .clicked()
+            {
+                commands.push(set(Changes {
+                    place: Some(entry.name.clone()),
+                    ..Changes::default()
+                }));
+                place_text.clear();
+            }
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(place_id, place_text));
+    // events it may be the same as: the same kind at the same place or on overlapping days
+    let same_place = |e: &Event| e.place.name == event.place.name;
+    let same_days = |e: &Event| match (e.date, event.date) {
+        (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
+        _ => false,
+    };
+    let mut candidates: Vec<(usize, &Event)> = state
+        .dataset
+        .events
+        .iter()
+        .enumerate()
+        .filter(|&(i, e)| i != index && e.kind == event.kind && (same_place(e) || same_days(e)))
+        .take(200)
+        .collect();
+    candidates.sort_by_key(|&(_, e)| (!(same_place(e) && same_days(e)), !same_days(e)));
+    if !candidates.is_empty() {
+        ui.label("Merge with (the same event reported apart)");
+        ui.horizontal_wrapped(|ui| {
+            for &(_, other) in candidates.iter().take(8) {
+                let date = other
+                    .date
+                    .map_or_else(|| "undated".to_owned(), style::date_label);
+                if ui
+                    .small_button(format!("{} · {date}", other.place.name))
+                    .on_hover_text(format!("Merge into this event: {}", other.id))
+                    .clicked()
+                {
+                    commands.push(Command::Correct(Correction::Merge {
+                        merge: vec![event.id.clone(), other.id.clone()],
+                    }));
+                }
+            }
+        });
+    }
 }
 
 /// The evidence sentence with trigger, place and date words highlighted.

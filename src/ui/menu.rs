@@ -1,7 +1,9 @@
-//! The menu bar: File (open by dialog or typed path, recent, export, save image), View, Help (About), the dataset's
+//! The menu bar: File (open by dialog or typed path, recent, export, save image, corrections), View, Help (About), the dataset's
 //! name and size, problems, load progress with Cancel, and the notice.
 
 use egui::RichText;
+
+use karabakh_core::names::NameLanguage;
 
 use crate::command::Command;
 use crate::save_location::typed_folder;
@@ -34,6 +36,51 @@ fn open_path_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         }
     });
     ui.data_mut(|d| d.insert_temp(id, text));
+}
+
+/// File ▸ Corrections: the window listing them, undo and redo, and the file they are kept in.
+fn corrections_menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let n = state.sidecar.file.corrections.len();
+    let (undo, redo) = state.sidecar.can_undo_redo();
+    ui.menu_button(format!("Corrections ({n})"), |ui| {
+        if ui.button("Corrections…").clicked() {
+            commands.push(Command::ShowCorrections(true));
+        }
+        let shortcut = |modifiers: egui::Modifiers, key: egui::Key| {
+            ui.ctx()
+                .format_shortcut(&egui::KeyboardShortcut::new(modifiers, key))
+        };
+        let undo_keys = shortcut(egui::Modifiers::COMMAND, egui::Key::Z);
+        let redo_keys = shortcut(
+            egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+            egui::Key::Z,
+        );
+        if ui
+            .add_enabled(
+                undo,
+                egui::Button::new("Undo correction").shortcut_text(undo_keys),
+            )
+            .clicked()
+        {
+            commands.push(Command::UndoCorrection);
+        }
+        if ui
+            .add_enabled(
+                redo,
+                egui::Button::new("Redo correction").shortcut_text(redo_keys),
+            )
+            .clicked()
+        {
+            commands.push(Command::RedoCorrection);
+        }
+        ui.separator();
+        if ui.button("Open corrections file…").clicked() {
+            commands.push(Command::PickCorrectionsFile { save_as: false });
+        }
+        if ui.button("Save corrections as…").clicked() {
+            commands.push(Command::PickCorrectionsFile { save_as: true });
+        }
+    });
 }
 
 pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -69,6 +116,8 @@ pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
                 commands.push(Command::PickMapImage);
             }
             ui.separator();
+            corrections_menu_ui(ui, state, commands);
+            ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -76,6 +125,24 @@ pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
         ui.menu_button("View", |ui| {
             if ui.button("Reset map view").clicked() {
                 commands.push(Command::ResetMapView);
+            }
+            ui.menu_button("Names", |ui| {
+                for names in NameLanguage::ALL {
+                    if ui.radio(state.view.names == names, names.label()).clicked() {
+                        commands.push(Command::SetNames(names));
+                        ui.close();
+                    }
+                }
+                ui.label(
+                    RichText::new(
+                        "Places without a name in that language keep the English one, marked (en).",
+                    )
+                    .small()
+                    .weak(),
+                );
+            });
+            if ui.button("Events table…").clicked() {
+                commands.push(Command::ShowTable(true));
             }
             if ui.button("Articles…").clicked() {
                 commands.push(Command::ShowArticles(true));

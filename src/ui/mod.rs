@@ -1,12 +1,16 @@
-//! The panels around the map: menu bar (`menu`), event list and filters (`events`),
-//! evidence (`evidence`), the problems, articles, article and About windows (`windows`), and [`root_ui`]
+//! The panels around the map: menu bar (`menu`), event list and filters (`events`), the events
+//! table (`table`),
+//! evidence (`evidence`), the problems, articles, article, About and corrections windows (`windows`), and [`root_ui`]
 //! that lays out the whole window. Drawing functions read `&AppState` and push [`Command`]s;
 //! they never change state themselves.
 
 mod events;
 mod evidence;
 mod menu;
+mod table;
 mod windows;
+
+use karabakh_core::corrections::{Correction, DateSet};
 
 use crate::command::Command;
 use crate::state::AppState;
@@ -17,6 +21,7 @@ use crate::timeline::panel::{DateLimit, TimelineView, keyboard_shortcuts, timeli
 pub fn root_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let mut time_commands = Vec::new();
     keyboard_shortcuts(ui.ctx(), &mut time_commands);
+    correction_shortcuts(ui.ctx(), commands);
     egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, state, commands));
     let timeline = TimelineView {
         time: &state.view.time,
@@ -78,6 +83,69 @@ pub fn root_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
     windows::articles_window_ui(ui.ctx(), state, commands);
     windows::article_window_ui(ui.ctx(), state, commands);
     windows::about_window_ui(ui.ctx(), state, commands);
+    windows::corrections_window_ui(ui.ctx(), state, commands);
+    table::table_window_ui(ui.ctx(), state, commands);
+}
+
+/// Ctrl+Z takes back the last correction, Ctrl+Shift+Z or Ctrl+Y makes it again (not while a
+/// text field has the keyboard: there they edit the text).
+fn correction_shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    ctx.input_mut(|i| {
+        // the longer shortcut first: Ctrl+Z also matches Ctrl+Shift+Z
+        if i.consume_shortcut(&KeyboardShortcut::new(
+            Modifiers::COMMAND | Modifiers::SHIFT,
+            Key::Z,
+        )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+        {
+            commands.push(Command::RedoCorrection);
+        } else if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
+            commands.push(Command::UndoCorrection);
+        }
+    });
+}
+
+/// A correction in words, for the corrections window and notices.
+///
+/// ```
+/// use karabakh_core::corrections::Correction;
+/// let reject = Correction::Reject { event: "strike-ganja-2020-10-04".into(), reject: true };
+/// assert_eq!(
+///     karabakh_atlas::ui::describe_correction(&reject),
+///     "rejected strike-ganja-2020-10-04"
+/// );
+/// ```
+pub fn describe_correction(correction: &Correction) -> String {
+    match correction {
+        Correction::Reject { event, .. } => format!("rejected {event}"),
+        Correction::Merge { merge } => format!("merged {}", merge.join(" + ")),
+        Correction::Set { event, set } => {
+            let mut changes = Vec::new();
+            if let Some(place) = &set.place {
+                changes.push(format!("place → {place}"));
+            }
+            if let Some(date) = set.date {
+                changes.push(match date {
+                    DateSet::Day(d) => format!("date → {}", d.format("%-d %b %Y")),
+                    DateSet::Range { start, end } => format!(
+                        "date → {} to {}",
+                        start.format("%-d %b %Y"),
+                        end.format("%-d %b %Y")
+                    ),
+                });
+            }
+            if let Some(kind) = set.kind {
+                changes.push(format!("kind → {}", kind.as_str()));
+            }
+            if let Some(status) = set.status {
+                changes.push(format!("status → {}", status.as_str()));
+            }
+            format!("{event}: {}", changes.join(", "))
+        }
+    }
 }
 
 /// The side panel: filters, event list and evidence, resizable, with a button to fold it away.

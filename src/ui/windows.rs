@@ -1,6 +1,7 @@
 //! Windows over the map: the per-file problems list, the list of loaded articles, the full
-//! article scrolled to its sentence,
-//! and About (version, the data sources and the credits their licences ask for).
+//! article scrolled to its sentence, the analyst's corrections (each can be taken back, and the
+//! file they are kept in changed), and About (version, the data sources and the credits their
+//! licences ask for).
 
 use egui::text::LayoutJob;
 use egui::{Align, Color32, RichText, TextFormat};
@@ -281,6 +282,11 @@ const DATA_SOURCES: &[(&str, &str, &str)] = &[
         "infobox coordinates of the curated places and the Murov range",
         "https://www.wikipedia.org",
     ),
+    (
+        "Noto Sans Armenian and Noto Sans, SIL Open Font License 1.1",
+        "the letters of Azerbaijani and Armenian names and articles (assets/fonts/OFL.txt)",
+        "https://github.com/notofonts/armenian",
+    ),
 ];
 
 pub(super) fn about_window_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
@@ -322,4 +328,141 @@ pub(super) fn about_window_ui(ctx: &egui::Context, state: &AppState, commands: &
     if !open {
         commands.push(Command::ShowAbout(false));
     }
+}
+
+/// The corrections of the data on screen: where they are kept, each in words (those whose
+/// event is gone marked, and kept), each with a button to take it back; the file can be
+/// changed by dialog or by a typed path.
+pub(super) fn corrections_window_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) {
+    if !state.show_corrections {
+        return;
+    }
+    let sidecar = &state.sidecar;
+    let mut open = true;
+    egui::Window::new(format!(
+        "Corrections ({})",
+        sidecar.file.corrections.len()
+    ))
+    .open(&mut open)
+    .default_size([560.0, 340.0])
+    .show(ctx, |ui| {
+        let kept = match (&sidecar.path, &sidecar.unreadable, &sidecar.write_error) {
+            (None, ..) => RichText::new("Kept in memory only: save them to a file to keep them."),
+            (Some(path), Some(why), _) => RichText::new(format!(
+                "{} cannot be read ({why}). It is left as it is; save these corrections elsewhere to keep them.",
+                path.display()
+            ))
+            .color(style::WARNING),
+            (Some(path), None, Some(e)) => {
+                RichText::new(format!("Not saved to {}: {e}", path.display())).color(style::WARNING)
+            }
+            (Some(path), None, None) => RichText::new(format!("Kept in {}", path.display())),
+        };
+        ui.label(kept);
+        let stale = &sidecar.applied.stale;
+        if !stale.is_empty() {
+            let n = stale.len();
+            let (c, m) = if n == 1 {
+                ("correction no longer matches", "It is")
+            } else {
+                ("corrections no longer match", "They are")
+            };
+            ui.label(
+                RichText::new(format!(
+                    "{n} {c} an event: the articles no longer give it. {m} kept, and apply again if the event comes back."
+                ))
+                .color(style::WARNING),
+            );
+        }
+        ui.horizontal(|ui| {
+            let (undo, redo) = sidecar.can_undo_redo();
+            if ui.add_enabled(undo, egui::Button::new("Undo")).clicked() {
+                commands.push(Command::UndoCorrection);
+            }
+            if ui.add_enabled(redo, egui::Button::new("Redo")).clicked() {
+                commands.push(Command::RedoCorrection);
+            }
+            if ui.button("Open file…").clicked() {
+                commands.push(Command::PickCorrectionsFile { save_as: false });
+            }
+            if ui.button("Save as…").clicked() {
+                commands.push(Command::PickCorrectionsFile { save_as: true });
+            }
+        });
+        corrections_path_ui(ui, commands);
+        ui.separator();
+        if sidecar.file.corrections.is_empty() {
+            ui.label("No corrections yet. Select an event and use \"Correct this event\" under its evidence.");
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for (i, correction) in sidecar.file.corrections.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .small_button("×")
+                            .on_hover_text("Take this correction back")
+                            .clicked()
+                        {
+                            commands.push(Command::RemoveCorrection(i));
+                        }
+                        let mut text = RichText::new(format!(
+                            "{}. {}",
+                            i + 1,
+                            super::describe_correction(correction)
+                        ));
+                        if stale.iter().any(|(n, _)| *n == i + 1) {
+                            text = RichText::new(format!(
+                                "{}. {} (no longer matches an event)",
+                                i + 1,
+                                super::describe_correction(correction)
+                            ))
+                            .weak();
+                        }
+                        ui.add(egui::Label::new(text).wrap());
+                    });
+                }
+            });
+    });
+    if !open {
+        commands.push(Command::ShowCorrections(false));
+    }
+}
+
+/// A field to type a corrections file's path into (for systems without a file dialog): Open
+/// reads that file's corrections, Save writes these there.
+fn corrections_path_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let id = egui::Id::unique("karabakh-atlas-corrections-path");
+    let mut text: String = ui.data_mut(|d| d.get_temp::<String>(id).unwrap_or_default());
+    ui.horizontal(|ui| {
+        let label = ui.label("File");
+        ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("~/corrections.json")
+                .desired_width(260.0),
+        )
+        .labelled_by(label.id);
+        let path = crate::save_location::typed_folder(&text, dirs::home_dir().as_deref());
+        if ui
+            .add_enabled(path.is_some(), egui::Button::new("Open"))
+            .on_hover_text("Use the corrections in this file")
+            .clicked()
+            && let Some(path) = &path
+        {
+            commands.push(Command::OpenCorrectionsFile(path.clone()));
+        }
+        if ui
+            .add_enabled(path.is_some(), egui::Button::new("Save here"))
+            .on_hover_text("Write these corrections to this file and keep them there")
+            .clicked()
+            && let Some(path) = path
+        {
+            commands.push(Command::SaveCorrectionsAs(path));
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, text));
 }
