@@ -27,89 +27,91 @@ pub(super) fn evidence_ui(
             commands.push(Command::Select(None));
         }
     });
-    let date = event.date.map_or_else(
-        || "no date in the text".to_owned(),
-        |d| {
-            let how = match d.source {
-                DateSource::Explicit => "written in the text",
-                DateSource::Relative => "counted from a date the text gives",
-                DateSource::Section => "the date of the section it is under",
-                DateSource::Published => "the article's publication date",
-            };
-            let within = match d.precision {
-                Precision::Day if d.start == d.end => String::new(),
-                Precision::Day => " (a span of days)".to_owned(),
-                Precision::Month => " (sometime in the month)".to_owned(),
-                Precision::Year => " (sometime in the year)".to_owned(),
-            };
-            format!("{}{within}, {how}", style::date_label(d))
-        },
-    );
-    ui.label(format!("When: {date}"));
-    let province = crate::map::basemap::BASEMAP
-        .province_at(event.place.lon, event.place.lat)
-        .map(|a| a.name.clone());
-    let within = province
-        .filter(|p| !event.place.kind.is_area() && *p != event.place.name)
-        .map(|p| format!(", in {p} by the coarse basemap"))
-        .unwrap_or_default();
-    // every name the place goes by, for the reader who knows it by another
-    let others: Vec<&str> =
-        karabakh_core::names::all_names(&karabakh_core::gazetteer::GAZETTEER, &event.place.name)
-            .into_iter()
-            .skip(1)
-            .filter(|n| !n.is_empty() && *n != event.place.name)
-            .collect();
-    let others = if others.is_empty() {
-        String::new()
-    } else {
-        format!("; also {}", others.join(", "))
-    };
-    ui.label(format!(
-        "Where: {}{others} ({}{within}), {:.3}° N {:.3}° E",
-        event.place.name,
-        event.place.kind.as_str(),
-        event.place.lat,
-        event.place.lon
-    ));
-    ui.label(format!(
-        "Status: {} · confidence {:.0}% · actor: {} · target: {}",
-        event.status.as_str(),
-        event.confidence * 100.0,
-        event.actor.as_deref().unwrap_or("not stated"),
-        event.target.as_deref().unwrap_or("not stated")
-    ));
-    if let Some(original) = event.original() {
-        let date = original
-            .date
-            .map_or_else(|| "no date".to_owned(), style::date_label);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "Corrected by you. The extractor read: {} at {}, {date}, {}.",
-                    original.kind.as_str(),
-                    original.place.name,
-                    original.status.as_str()
-                ))
-                .color(style::CORRECTED),
-            );
-            if ui
-                .small_button("Restore")
-                .on_hover_text("Take back every correction of this event")
-                .clicked()
-            {
-                commands.push(Command::RestoreEvent(event.id.clone()));
-            }
-        });
-    }
-    egui::CollapsingHeader::new("Correct this event")
-        .id_salt("correct-event")
-        .show(ui, |ui| correct_ui(ui, state, (index, event), commands));
-    ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("evidence")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            let date = event.date.map_or_else(
+                || "no date in the text".to_owned(),
+                |d| {
+                    let how = match d.source {
+                        DateSource::Explicit => "written in the text",
+                        DateSource::Relative => "counted from a date the text gives",
+                        DateSource::Section => "the date of the section it is under",
+                        DateSource::Published => "the article's publication date",
+                    };
+                    let within = match d.precision {
+                        Precision::Day if d.start == d.end => String::new(),
+                        Precision::Day => " (a span of days)".to_owned(),
+                        Precision::Month => " (sometime in the month)".to_owned(),
+                        Precision::Year => " (sometime in the year)".to_owned(),
+                    };
+                    format!("{}{within}, {how}", style::date_label(d))
+                },
+            );
+            ui.label(format!("When: {date}"));
+            let province = crate::map::basemap::BASEMAP
+                .province_at(event.place.lon, event.place.lat)
+                .map(|a| a.name.clone());
+            let within = province
+                .filter(|p| !event.place.kind.is_area() && *p != event.place.name)
+                .map(|p| format!(", in {p} by the coarse basemap"))
+                .unwrap_or_default();
+            // every name the place goes by, for the reader who knows it by another
+            let others: Vec<&str> = karabakh_core::names::all_names(
+                &karabakh_core::gazetteer::GAZETTEER,
+                &event.place.name,
+            )
+            .into_iter()
+            .skip(1)
+            .filter(|n| !n.is_empty() && *n != event.place.name)
+            .collect();
+            let others = if others.is_empty() {
+                String::new()
+            } else {
+                format!("; also {}", others.join(", "))
+            };
+            ui.label(format!(
+                "Where: {}{others} ({}{within}), {:.3}° N {:.3}° E",
+                event.place.name,
+                event.place.kind.as_str(),
+                event.place.lat,
+                event.place.lon
+            ));
+            ui.label(format!(
+                "Status: {} · confidence {:.0}% · actor: {} · target: {}",
+                event.status.as_str(),
+                event.confidence * 100.0,
+                event.actor.as_deref().unwrap_or("not stated"),
+                event.target.as_deref().unwrap_or("not stated")
+            ));
+            if let Some(original) = event.original() {
+                let date = original
+                    .date
+                    .map_or_else(|| "no date".to_owned(), style::date_label);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "Corrected by you. The extractor read: {} at {}, {date}, {}.",
+                            original.kind.as_str(),
+                            original.place.name,
+                            original.status.as_str()
+                        ))
+                        .color(style::CORRECTED),
+                    );
+                    if ui
+                        .small_button("Restore")
+                        .on_hover_text("Take back every correction of this event")
+                        .clicked()
+                    {
+                        commands.push(Command::RestoreEvent(event.id.clone()));
+                    }
+                });
+            }
+            egui::CollapsingHeader::new("Correct this event")
+                .id_salt("correct-event")
+                .show(ui, |ui| correct_ui(ui, state, (index, event), commands));
+            ui.separator();
             for (s, source) in event.sources.iter().enumerate() {
                 let article = state.dataset.article(&source.article);
                 let title = article
