@@ -61,6 +61,7 @@ fn synthetic_dataset(n: usize, seed: u64) -> karabakh_core::model::Dataset {
                     start: 0,
                     end: sentence.len() as u64,
                     place_note: None,
+                    actor: None,
                     date_note: None,
                     highlights: Box::default(),
                 })

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use karabakh_core::contest::{Contest, Side};
 use karabakh_core::corpus::ReadOptions;
 use karabakh_core::load::Progress;
 use karabakh_core::model::{Dataset, EventKind, Status};
@@ -68,6 +69,12 @@ pub struct Filters {
     /// then left out.
     #[serde(default)]
     pub dates: Option<(NaiveDate, NaiveDate)>,
+    /// Sides whose events are hidden.
+    #[serde(default)]
+    pub hidden_sides: Vec<Side>,
+    /// Only contested events: claims another side denied, and reports naming different sides.
+    #[serde(default)]
+    pub contested_only: bool,
 }
 
 fn shown() -> bool {
@@ -85,6 +92,8 @@ impl Default for Filters {
             search: String::new(),
             rough: true,
             dates: None,
+            hidden_sides: Vec::new(),
+            contested_only: false,
         }
     }
 }
@@ -102,6 +111,13 @@ impl Filters {
             Status::Denied => self.denied,
         };
         if !(kind && status) {
+            return false;
+        }
+        if !self.hidden_sides.is_empty()
+            && self
+                .hidden_sides
+                .contains(&Side::of(event.actor.as_deref()))
+        {
             return false;
         }
         if let Some((first, last)) = self.dates
@@ -219,6 +235,7 @@ pub struct Prepared {
     undated: Vec<usize>,
     busiest_day: Option<NaiveDate>,
     events_per_article: Vec<u32>,
+    contested: Vec<Option<Contest>>,
 }
 
 impl Prepared {
@@ -277,6 +294,7 @@ impl Prepared {
         drop(article_index);
         Self {
             events_per_article,
+            contested: karabakh_core::contest::contested(&dataset.events),
             histogram: timeline::histogram::histogram(&dataset),
             timeline_spans,
             places,
@@ -343,6 +361,8 @@ pub struct AppState {
     pub show_corrections: bool,
     /// The events table: its order, rows and marks.
     pub table: EventTable,
+    /// For each event, why it is contested, if it is.
+    pub contested: Vec<Option<Contest>>,
     /// The time saved at the last exit, put back when the first folder of the session has
     /// loaded (the bundled seeds are shown, and move the cursor, until then).
     pub restore: Option<TimeState>,
@@ -385,6 +405,7 @@ impl AppState {
             sidecar: Sidecar::in_memory(),
             show_corrections: false,
             table: EventTable::default(),
+            contested: Vec::new(),
             fit_map: false,
             restore: None,
             dialog_open: false,
@@ -411,7 +432,9 @@ impl AppState {
             undated,
             busiest_day,
             events_per_article,
+            contested,
         } = prepared;
+        self.contested = contested;
         self.events_per_article = events_per_article;
         self.histogram = histogram;
         self.timeline_spans = timeline_spans;
@@ -578,7 +601,11 @@ impl AppState {
                 .events
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| self.view.filters.passes(e))
+                .filter(|(i, e)| {
+                    self.view.filters.passes(e)
+                        && (!self.view.filters.contested_only
+                            || self.contested.get(*i).is_some_and(Option::is_some))
+                })
                 .map(|(i, _)| i)
                 .collect();
             let mut places: Vec<karabakh_core::model::Place> = Vec::new();
@@ -772,6 +799,7 @@ mod tests {
                 start: 0,
                 end: sentence.len() as u64,
                 place_note: None,
+                actor: Some("Azerbaijan"),
                 date_note: None,
                 highlights: Box::default(),
             }],

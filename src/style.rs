@@ -1,6 +1,7 @@
 //! Colours and symbols, defined once: event kinds, statuses, map layers, highlights.
 
 use egui::Color32;
+use karabakh_core::contest::Side;
 use karabakh_core::names::NameLanguage;
 
 use karabakh_core::model::{DateSpan, EventKind, Precision};
@@ -13,6 +14,22 @@ pub const DEPLOYMENT: Color32 = Color32::from_rgb(38, 110, 214);
 pub const WARNING: Color32 = Color32::from_rgb(214, 140, 20);
 /// An analyst's correction: the mark of a corrected event and its original reading.
 pub const CORRECTED: Color32 = Color32::from_rgb(90, 150, 230);
+/// The colour of a side (the actor that struck or deployed), in filters and evidence.
+pub fn side_color(side: Side) -> Color32 {
+    match side {
+        Side::Azerbaijan => Color32::from_rgb(0, 160, 210),
+        Side::Armenia => Color32::from_rgb(230, 150, 0),
+        Side::Karabakh => Color32::from_rgb(170, 100, 200),
+        Side::Russia => Color32::from_rgb(120, 130, 170),
+        Side::Monitors => Color32::from_rgb(60, 165, 95),
+        Side::Other => Color32::from_rgb(165, 120, 80),
+        Side::Unknown => Color32::from_gray(140),
+    }
+}
+
+/// The mark of a contested event: a claim denied, or reports naming different sides.
+pub const CONTESTED: Color32 = Color32::from_rgb(230, 90, 160);
+
 /// The place called `name` (a gazetteer name) by its name in `names`, an English one marked
 /// where the gazetteer has none in that language.
 pub fn place_name(name: &str, names: NameLanguage) -> std::borrow::Cow<'_, str> {

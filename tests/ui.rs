@@ -1154,3 +1154,50 @@ fn the_events_table_sorts_by_a_heading_and_a_row_click_moves_slider_and_map() {
     h.run_steps(2);
     assert_eq!(h.state().state.table.rows.len(), strikes);
 }
+
+#[test]
+fn sides_filter_by_actor_and_contested_events_show_why() {
+    let mut h = harness();
+    let all = h.state().state.filtered.len();
+    let side = |app: &AtlasApp, i: usize| {
+        karabakh_core::contest::Side::of(app.state.dataset.events[i].actor.as_deref())
+    };
+    let azerbaijan = h
+        .state()
+        .state
+        .filtered
+        .iter()
+        .filter(|&&i| side(h.state(), i) == karabakh_core::contest::Side::Azerbaijan)
+        .count();
+    assert!(azerbaijan > 0 && azerbaijan < all);
+    h.get_by_label("Sides").click();
+    h.run_steps(2);
+    h.get_by_label("Azerbaijan").click();
+    h.run_steps(2);
+    let app = h.state();
+    assert_eq!(app.state.filtered.len(), all - azerbaijan);
+    assert!(
+        app.state
+            .filtered
+            .iter()
+            .all(|&i| side(app, i) != karabakh_core::contest::Side::Azerbaijan)
+    );
+    h.get_by_label("Azerbaijan").click();
+    h.run_steps(2);
+    // contested only: the seeds' claims that the other side denied
+    h.get_by_label_contains("Contested only").click();
+    h.run_steps(2);
+    let app = h.state();
+    assert!(!app.state.filtered.is_empty() && app.state.filtered.len() < all);
+    assert!(
+        app.state
+            .filtered
+            .iter()
+            .all(|&i| app.state.contested[i].is_some())
+    );
+    let first = app.state.filtered[0];
+    h.state_mut().push(Command::ShowEvent(first));
+    h.run_steps(3);
+    h.get_by_label("Contested");
+    h.get_by_label_contains("A claim that another side denied");
+}

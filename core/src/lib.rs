@@ -12,8 +12,10 @@
 //! corpus, extract               folder → articles; article → event mentions → events
 //! load, watch, seeds, export    folder → Dataset; watching; bundled seeds; JSON/GeoJSON/CSV
 //! corrections                   an analyst's corrections, applied to a Dataset's events
+//! contest                       sides, and events the reports contest
 //! ```
 
+pub mod contest;
 pub mod corpus;
 pub mod corrections;
 pub mod dates;

@@ -352,6 +352,9 @@ pub struct Source {
     /// Byte ranges inside `sentence` to emphasise: the trigger words, and the place and date
     /// words when they are written in the sentence.
     pub highlights: Box<[Highlight]>,
+    /// The side this sentence says struck or deployed (the event's actor is the one most of
+    /// its sentences name); not in the JSON, which gives the event's.
+    pub actor: Option<&'static str>,
 }
 
 impl Source {

@@ -10,6 +10,7 @@ use crate::command::Command;
 use crate::state::AppState;
 use crate::style;
 use crate::timeline::{TimeMode, is_rough};
+use karabakh_core::contest::Side;
 
 pub(super) fn side_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     filters_ui(ui, state, commands);
@@ -45,6 +46,52 @@ pub(super) fn side_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut 
             });
     }
     event_list_ui(ui, state, commands);
+}
+
+/// The sides present in the data, each a checkbox in its colour, and "Contested only".
+fn sides_ui(ui: &mut egui::Ui, state: &AppState, f: &mut crate::state::Filters) {
+    let mut present = [false; Side::ALL.len()];
+    for e in &state.dataset.events {
+        let side = Side::of(e.actor.as_deref());
+        if let Some(p) = Side::ALL.iter().position(|s| *s == side) {
+            present[p] = true;
+        }
+    }
+    let contested = state.contested.iter().filter(|c| c.is_some()).count();
+    let title = if !f.hidden_sides.is_empty() || f.contested_only {
+        "Sides (filtered)"
+    } else {
+        "Sides"
+    };
+    egui::CollapsingHeader::new(title)
+        .id_salt("sides")
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for (side, _) in Side::ALL.iter().zip(present).filter(|(_, p)| *p) {
+                    let mut shown = !f.hidden_sides.contains(side);
+                    if ui
+                        .checkbox(
+                            &mut shown,
+                            RichText::new(side.label()).color(style::side_color(*side)),
+                        )
+                        .changed()
+                    {
+                        if shown {
+                            f.hidden_sides.retain(|s| s != side);
+                        } else {
+                            f.hidden_sides.push(*side);
+                        }
+                    }
+                }
+            });
+            ui.checkbox(
+                &mut f.contested_only,
+                RichText::new(format!("Contested only ({contested})")).color(style::CONTESTED),
+            )
+            .on_hover_text(
+                "Claims another side denied, and events whose reports name different sides as the one who struck or deployed",
+            );
+        });
 }
 
 pub(super) fn filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -101,6 +148,7 @@ pub(super) fn filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec
             f.search.clear();
         }
     });
+    sides_ui(ui, state, &mut f);
     if let Some((first, last)) = f.dates {
         ui.horizontal_wrapped(|ui| {
             ui.label(
@@ -197,6 +245,17 @@ pub(super) fn event_row_ui(
             ""
         }
     );
+    // a denied claim says so already; other contested events are marked
+    let disputed = state
+        .contested
+        .get(index)
+        .and_then(Option::as_ref)
+        .is_some_and(|c| !c.split.is_empty() || !c.disputed_by.is_empty());
+    let text = if disputed {
+        format!("{text} · contested")
+    } else {
+        text
+    };
     let response = ui.add(
         egui::Button::selectable(
             selected,

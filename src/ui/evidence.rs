@@ -6,6 +6,7 @@
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat};
 
+use karabakh_core::contest::Side;
 use karabakh_core::corrections::{Changes, Correction, DateSet};
 use karabakh_core::model::{DateSource, Event, EventKind, HighlightRole, Precision, Status};
 
@@ -78,13 +79,21 @@ pub(super) fn evidence_ui(
                 event.place.lat,
                 event.place.lon
             ));
-            ui.label(format!(
-                "Status: {} · confidence {:.0}% · actor: {} · target: {}",
-                event.status.as_str(),
-                event.confidence * 100.0,
-                event.actor.as_deref().unwrap_or("not stated"),
-                event.target.as_deref().unwrap_or("not stated")
-            ));
+            let side = Side::of(event.actor.as_deref());
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 0.0;
+                ui.label(format!(
+                    "Status: {} · confidence {:.0}% · actor: ",
+                    event.status.as_str(),
+                    event.confidence * 100.0,
+                ));
+                ui.label(RichText::new(side.label()).color(style::side_color(side)));
+                ui.label(format!(
+                    " · target: {}",
+                    event.target.as_deref().unwrap_or("not stated")
+                ));
+            });
+            contest_ui(ui, state, (index, event), commands);
             if let Some(original) = event.original() {
                 let date = original
                     .date
@@ -169,6 +178,82 @@ pub(super) fn evidence_ui(
                 ui.add_space(6.0);
             }
         });
+}
+
+/// Why the event is contested: a claim denied, or other reports of the same place and days
+/// that name another side, each shown beside this event's first sentence.
+fn contest_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    (index, event): (usize, &Event),
+    commands: &mut Vec<Command>,
+) {
+    let Some(contest) = state.contested.get(index).and_then(Option::as_ref) else {
+        return;
+    };
+    ui.label(RichText::new("Contested").strong().color(style::CONTESTED));
+    if contest.denied {
+        ui.label("A claim that another side denied: the sentences below say who.");
+    }
+    // its own reports disagree: the first sentence naming each side, side by side
+    if let [(a, first), (b, second), ..] = contest.split.as_slice() {
+        ui.label(format!(
+            "Its reports disagree on who {}: {} or {}.",
+            match event.kind {
+                karabakh_core::model::EventKind::Strike => "struck",
+                karabakh_core::model::EventKind::Deployment => "deployed",
+            },
+            a.label(),
+            b.label()
+        ));
+        ui.columns(2, |columns| {
+            for (column, (side, source)) in columns.iter_mut().zip([(a, first), (b, second)]) {
+                column.label(
+                    RichText::new(side.label())
+                        .small()
+                        .strong()
+                        .color(style::side_color(*side)),
+                );
+                if let Some(source) = event.sources.get(*source) {
+                    let job = sentence_job(column, source);
+                    column.label(job);
+                    column.label(RichText::new(&*source.article).small().weak());
+                }
+            }
+        });
+    }
+    let side = Side::of(event.actor.as_deref());
+    for &other_index in contest.disputed_by.iter().take(4) {
+        let Some(other) = state.dataset.events.get(other_index) else {
+            continue;
+        };
+        let other_side = Side::of(other.actor.as_deref());
+        ui.label(format!(
+            "Other reports of this {} name {} as the side responsible:",
+            event.kind.as_str(),
+            other_side.label()
+        ));
+        ui.columns(2, |columns| {
+            for (column, (e, s)) in columns.iter_mut().zip([(event, side), (other, other_side)]) {
+                column.label(
+                    RichText::new(s.label())
+                        .small()
+                        .strong()
+                        .color(style::side_color(s)),
+                );
+                if let Some(source) = e.sources.first() {
+                    let job = sentence_job(column, source);
+                    column.label(job);
+                    column.label(RichText::new(&*source.article).small().weak());
+                }
+            }
+            if let Some(column) = columns.get_mut(1)
+                && column.small_button("Show this report").clicked()
+            {
+                commands.push(Command::Select(Some(other_index)));
+            }
+        });
+    }
 }
 
 /// Reject, change kind, status, date or place, or merge with another event.

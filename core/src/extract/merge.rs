@@ -195,6 +195,7 @@ mod tests {
                 start: 0,
                 end: 10,
                 place_note: None,
+                actor: Some("Armenia"),
                 date_note: None,
                 highlights: Box::default(),
             },

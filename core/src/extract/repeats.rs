@@ -104,6 +104,7 @@ mod tests {
                 start: 0,
                 end: 0,
                 place_note: None,
+                actor: None,
                 date_note: None,
                 highlights: Box::default(),
             },

@@ -204,6 +204,7 @@ impl ArticleContext<'_> {
                         start: sentence.start as u64,
                         end: sentence.end as u64,
                         place_note: self.place_note(&p).map(String::into_boxed_str),
+                        actor,
                         date_note: date_note.clone(),
                         highlights: highlights(sentence.start, hit, &p, date_words),
                     },
