@@ -45,6 +45,8 @@ pub struct AtlasApp {
     last_frame: Option<f64>,
     /// The open folder, watched for changes (none for the bundled seeds).
     watch: Option<FolderWatch>,
+    /// A frame export in progress.
+    frames: Option<FrameExport>,
     /// Where corrections files are kept by default (`corrections/` in it); `None`: they are
     /// kept in memory only (tests, benchmarks).
     data_dir: Option<PathBuf>,
@@ -86,6 +88,24 @@ enum Pick {
     Folder,
     /// A corrections file to read.
     CorrectionsFile,
+    /// A folder to write the map's frames into.
+    FramesFolder,
+}
+
+/// The most frames one export writes.
+const MAX_FRAMES: usize = 1000;
+
+/// A frame export in progress: the map drawn and saved for one day after another.
+#[derive(Debug)]
+struct FrameExport {
+    folder: PathBuf,
+    days: Vec<chrono::NaiveDate>,
+    /// The next day to draw (index into `days`).
+    next: usize,
+    /// Frames written so far.
+    written: usize,
+    /// The time on screen before the export, put back after it.
+    restore: crate::timeline::TimeState,
 }
 
 /// What a save dialog is choosing a file for.
@@ -142,6 +162,7 @@ impl AtlasApp {
             refit_at: None,
             last_frame: None,
             watch: None,
+            frames: None,
             data_dir: None,
         }
     }
@@ -335,6 +356,30 @@ impl AtlasApp {
             (Answer::Unavailable, Pick::CorrectionsFile) => {
                 self.state.notice = Some(NO_FILE_DIALOG.to_owned());
             }
+            (Answer::Chosen(folder), Pick::FramesFolder) => {
+                self.commands.push(Command::ExportFrames(folder));
+            }
+            (Answer::Unavailable, Pick::FramesFolder) => {
+                // to Pictures (or Documents, or home), as images are saved without a dialog
+                let articles = match &self.state.origin {
+                    Origin::Folder(folder) => Some(folder.canonicalize().unwrap_or(folder.clone())),
+                    Origin::Bundled => None,
+                };
+                match fallback_path(
+                    SaveKind::Frames,
+                    &UserDirs::of_this_user(),
+                    articles.as_deref(),
+                    chrono::Local::now().date_naive(),
+                    Path::exists,
+                ) {
+                    Some(folder) => self.commands.push(Command::ExportFrames(folder)),
+                    None => {
+                        self.state.notice = Some(
+                            "No folder dialog could open, and this user has no Pictures, Documents or home folder: no frames written.".to_owned(),
+                        );
+                    }
+                }
+            }
             (Answer::Unavailable, Pick::Folder) => {
                 self.state.notice = Some(
                     "No folder dialog could open on this system: type the folder's path under File › Open path, drop the folder on the window, or start with `karabakh-atlas FOLDER`.".to_owned(),
@@ -360,6 +405,7 @@ impl AtlasApp {
                 .as_deref()
                 .and_then(Path::parent)
                 .map(Path::to_path_buf),
+            Pick::FramesFolder => dirs::picture_dir(),
         };
         let spawned = std::thread::Builder::new()
             .name("folder-dialog".to_owned())
@@ -367,13 +413,14 @@ impl AtlasApp {
                 let title = match pick {
                     Pick::Folder => "Open a folder of articles",
                     Pick::CorrectionsFile => "Open a corrections file",
+                    Pick::FramesFolder => "Choose a folder for the frames",
                 };
                 let mut dialog = rfd::FileDialog::new().set_title(title);
                 if let Some(dir) = start {
                     dialog = dialog.set_directory(dir);
                 }
                 let answer = match pick {
-                    Pick::Folder => Answer::of(|| dialog.pick_folder()),
+                    Pick::Folder | Pick::FramesFolder => Answer::of(|| dialog.pick_folder()),
                     Pick::CorrectionsFile => Answer::of(|| {
                         dialog
                             .add_filter("Karabakh Atlas corrections", &["json"])
@@ -504,6 +551,8 @@ impl AtlasApp {
         let Some(hit) = ctx.data(|d| d.get_temp::<crate::map::MapHit>(crate::map::map_hit_id()))
         else {
             self.state.notice = Some("The map is not on screen; nothing saved.".to_owned());
+            self.state.capture = None;
+            self.finish_frames(Some("the map is not on screen".to_owned()));
             return;
         };
         let rect = hit.projection.rect;
@@ -533,14 +582,107 @@ impl AtlasApp {
             return;
         };
         let note = *note;
-        let outcome = match rx.try_recv() {
+        let result = match rx.try_recv() {
             Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => "The map image could not be taken.".to_owned(),
-            Ok(Ok(path)) => format!("Saved the map image to {}.", path.display()),
-            Ok(Err(e)) => e,
+            Err(TryRecvError::Disconnected) => Err("The map image could not be taken.".to_owned()),
+            Ok(result) => result,
         };
         self.map_image = None;
+        self.state.capture = None;
+        // a frame of an export: counted, and the export goes on (or stops on a failure)
+        if let Some(frames) = &mut self.frames {
+            match result {
+                Ok(_) => {
+                    frames.written += 1;
+                    self.state.frames_progress = Some((frames.written, frames.days.len()));
+                }
+                Err(e) => self.finish_frames(Some(e)),
+            }
+            return;
+        }
+        let outcome = match result {
+            Ok(path) => format!("Saved the map image to {}.", path.display()),
+            Err(e) => e,
+        };
         self.state.notice = Some(format!("{note}{outcome}"));
+    }
+
+    /// Starts exporting a frame per day (or week) of the range shown into `folder`, which is
+    /// created if need be (never inside the article folder).
+    fn start_frames(&mut self, folder: PathBuf) {
+        if let Some(why) = self.outside_articles(&folder.join("frame.png")) {
+            self.state.notice = Some(why.replace("Corrections are", "Frames are"));
+            return;
+        }
+        let days = self.state.frame_days(MAX_FRAMES);
+        if days.is_empty() {
+            self.state.notice = Some("No dated events: no frames to export.".to_owned());
+            return;
+        }
+        if let Err(e) = std::fs::create_dir_all(&folder) {
+            self.state.notice = Some(format!("Cannot create {}: {e}", folder.display()));
+            return;
+        }
+        self.state.frames_progress = Some((0, days.len()));
+        self.state.view.time.playing = false;
+        self.frames = Some(FrameExport {
+            folder,
+            days,
+            next: 0,
+            written: 0,
+            restore: self.state.view.time,
+        });
+    }
+
+    /// Moves a frame export on: once the last frame is saved, the next day is put on the map
+    /// and captured as it is drawn.
+    fn step_frames(&mut self, ctx: &egui::Context) {
+        let Some(frames) = &mut self.frames else {
+            return;
+        };
+        if self.map_image.is_some() || self.state.capture.is_some() {
+            return;
+        }
+        match frames.days.get(frames.next) {
+            Some(&day) => {
+                let path = frames.folder.join(format!(
+                    "frame-{:04}-{}.png",
+                    frames.next + 1,
+                    karabakh_core::model::iso(day)
+                ));
+                frames.next += 1;
+                self.state.view.time.cursor = Some(day);
+                self.state.capture = Some(path);
+                ctx.request_repaint();
+            }
+            None => self.finish_frames(None),
+        }
+    }
+
+    /// Ends a frame export (after its last frame, on a failure, or when cancelled): the time
+    /// on screen comes back, and a notice says what was written.
+    fn finish_frames(&mut self, failure: Option<String>) {
+        let Some(frames) = self.frames.take() else {
+            return;
+        };
+        self.state.frames_progress = None;
+        self.state.view.time = frames.restore;
+        let written = format!(
+            "{} of {} frames written to {}",
+            frames.written,
+            frames.days.len(),
+            frames.folder.display()
+        );
+        self.state.notice = Some(match failure {
+            Some(e) => format!("Frame export stopped: {e} ({written})."),
+            None if frames.written == frames.days.len() => format!("Exported {written}."),
+            None => format!("Frame export cancelled: {written}."),
+        });
+    }
+
+    /// Whether a frame export is running (tests).
+    pub fn frames_running(&self) -> bool {
+        self.frames.is_some()
     }
 
     /// Once the screen's size is known: a window larger than the screen (the default size on a
@@ -652,6 +794,7 @@ impl AtlasApp {
         self.poll_dialog(&ctx);
         self.poll_export_dialog();
         self.poll_map_image();
+        self.step_frames(&ctx);
         self.handle_drops(&ctx);
         self.fit_to_screen(&ctx);
         let now = ctx.input(|i| i.time);
@@ -665,6 +808,7 @@ impl AtlasApp {
             || self.dialog.is_some()
             || self.export_dialog.is_some()
             || self.map_image.is_some()
+            || self.frames.is_some()
         {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
@@ -674,7 +818,11 @@ impl AtlasApp {
         self.state.refresh_visible();
         self.state.refresh_table();
         ui::root_ui(ui, &self.state, &mut self.commands);
-        if let Some(path) = self.state.capture.take() {
+        // the screenshot is of the frame after the request: the caption stays on the map until
+        // the picture has come back
+        if self.map_image.is_none()
+            && let Some(path) = self.state.capture.clone()
+        {
             self.request_map_image(&ctx, path);
         }
         if !self.commands.is_empty() {
@@ -754,6 +902,11 @@ impl AtlasApp {
             }
             Command::ShowCorrections(show) => state.show_corrections = show,
             Command::ShowTable(show) => state.table.open = show,
+            Command::PickFramesFolder => self.pick_folder(ctx, Pick::FramesFolder),
+            Command::ExportFrames(folder) => self.start_frames(folder),
+            Command::CancelFrames => {
+                self.finish_frames(Some("cancelled".to_owned()));
+            }
             Command::SetNames(names) => state.view.names = names,
             Command::SortTable(column) => state.table.sort_by(column),
             Command::MarkTableRow(index) => state.table.toggle_mark(index),

@@ -106,6 +106,12 @@ pub enum Command {
     ShowEvent(usize),
     /// Show places by their names in this language.
     SetNames(NameLanguage),
+    /// Ask for a folder to export the map's frames into.
+    PickFramesFolder,
+    /// Write a PNG of the map for each day (or week) of the range shown into this folder.
+    ExportFrames(PathBuf),
+    /// Stop a frame export.
+    CancelFrames,
 }
 
 impl From<TimeCommand> for Command {

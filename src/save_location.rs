@@ -39,6 +39,8 @@ pub enum SaveKind {
     Events,
     /// A PNG of the map.
     MapImage,
+    /// A folder of PNG frames, one per day or week.
+    Frames,
 }
 
 /// The file a save without a dialog writes: `karabakh-atlas-events-2026-11-30.geojson` in
@@ -56,6 +58,7 @@ pub fn fallback_path(
     let (preferred, stem, extension) = match kind {
         SaveKind::Events => (&dirs.documents, "karabakh-atlas-events", "geojson"),
         SaveKind::MapImage => (&dirs.pictures, "karabakh-atlas-map", "png"),
+        SaveKind::Frames => (&dirs.pictures, "karabakh-atlas-frames", ""),
     };
     let in_articles = |d: &PathBuf| article_folder.is_some_and(|a| d.starts_with(a));
     let folder = [preferred, &dirs.documents, &dirs.home]
@@ -66,11 +69,14 @@ pub fn fallback_path(
     let day = today.format("%Y-%m-%d");
     (1..10_000)
         .map(|n| {
-            let name = if n == 1 {
-                format!("{stem}-{day}.{extension}")
+            let number = if n == 1 {
+                String::new()
             } else {
-                format!("{stem}-{day}-{n}.{extension}")
+                format!("-{n}")
             };
+            // a folder has no extension
+            let dot = if extension.is_empty() { "" } else { "." };
+            let name = format!("{stem}-{day}{number}{dot}{extension}");
             folder.join(name)
         })
         .find(|p| !exists(p))

@@ -363,6 +363,8 @@ pub struct AppState {
     pub table: EventTable,
     /// For each event, why it is contested, if it is.
     pub contested: Vec<Option<Contest>>,
+    /// A frame export in progress: frames written, and to write.
+    pub frames_progress: Option<(usize, usize)>,
     /// The time saved at the last exit, put back when the first folder of the session has
     /// loaded (the bundled seeds are shown, and move the cursor, until then).
     pub restore: Option<TimeState>,
@@ -371,7 +373,8 @@ pub struct AppState {
     pub fit_map: bool,
     /// Whether the folder dialog is open.
     pub dialog_open: bool,
-    /// A map image to save from the frame being drawn (the map shows its caption).
+    /// A map image being saved: the map shows its caption until the picture is taken (the frame
+    /// after the request).
     pub capture: Option<PathBuf>,
     visible_key: Option<(u64, Option<NaiveDate>, TimeMode, u32, Filters)>,
 }
@@ -406,6 +409,7 @@ impl AppState {
             show_corrections: false,
             table: EventTable::default(),
             contested: Vec::new(),
+            frames_progress: None,
             fit_map: false,
             restore: None,
             dialog_open: false,
@@ -565,6 +569,31 @@ impl AppState {
             self.view.time.shown = Some((a, b));
         }
         self.visible_key = None;
+    }
+
+    /// The days a frame export steps through: every day of the range shown (within a date
+    /// limit), or every week when that is over three months, or fewer still to stay within
+    /// `max` frames.
+    pub fn frame_days(&self, max: usize) -> Vec<NaiveDate> {
+        let Some((mut first, mut last)) = self
+            .view
+            .time
+            .shown
+            .or_else(|| self.histogram.as_ref().map(|h| (h.first, h.last)))
+        else {
+            return Vec::new();
+        };
+        if let Some((a, b)) = self.view.filters.dates {
+            first = first.max(a);
+            last = last.min(b);
+        }
+        let span = (last - first).num_days().max(0) as usize + 1;
+        let step = if span <= 92 { 1 } else { 7 };
+        let step = step.max(span.div_ceil(max.max(1)));
+        (0..span)
+            .step_by(step)
+            .filter_map(|d| first.checked_add_days(chrono::Days::new(d as u64)))
+            .collect()
     }
 
     /// Lists the events table's rows again when it is open and its data, filters or order

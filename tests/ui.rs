@@ -1201,3 +1201,59 @@ fn sides_filter_by_actor_and_contested_events_show_why() {
     h.get_by_label("Contested");
     h.get_by_label_contains("A claim that another side denied");
 }
+
+#[test]
+fn export_frames_writes_a_picture_per_day_of_the_range_and_puts_the_date_back() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let frames = dir.path().join("frames");
+    let mut h = harness();
+    let cursor = h.state().state.view.time.cursor;
+    let filters = karabakh_atlas::state::Filters {
+        dates: Some((day(2020, 10, 3), day(2020, 10, 5))),
+        ..h.state().state.view.filters.clone()
+    };
+    h.state_mut().push(Command::SetFilters(filters));
+    h.state_mut().push(Command::ExportFrames(frames.clone()));
+    h.run_steps(1);
+    let mut seen_progress = false;
+    for _ in 0..200 {
+        if !h.state().frames_running() {
+            break;
+        }
+        seen_progress |= h.state().state.frames_progress.is_some();
+        h.run_steps(1);
+        h.state_mut()
+            .wait_for_map_image(std::time::Duration::from_secs(20));
+    }
+    assert!(seen_progress, "the menu bar shows the export's progress");
+    let mut names: Vec<String> = std::fs::read_dir(&frames)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "frame-0001-2020-10-03.png",
+            "frame-0002-2020-10-04.png",
+            "frame-0003-2020-10-05.png"
+        ]
+    );
+    // each is the map as drawn that day: the frames differ
+    let bytes: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| std::fs::read(frames.join(n)).unwrap_or_default())
+        .collect();
+    assert!(bytes.iter().all(|b| b.len() > 1000));
+    assert_ne!(bytes[0], bytes[1]);
+    let notice = h.state().state.notice.clone().unwrap_or_default();
+    assert!(notice.starts_with("Exported 3 of 3 frames"), "{notice}");
+    assert_eq!(
+        h.state().state.view.time.cursor,
+        cursor,
+        "the date comes back"
+    );
+}

@@ -1,4 +1,5 @@
-//! The menu bar: File (open by dialog or typed path, recent, export, save image, corrections), View, Help (About), the dataset's
+//! The menu bar: File (open by dialog or typed path, recent, export, save image, frames,
+//! corrections), View, Help (About), the dataset's
 //! name and size, problems, load progress with Cancel, and the notice.
 
 use egui::RichText;
@@ -115,6 +116,15 @@ pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
             if ui.button("Save map image…").clicked() {
                 commands.push(Command::PickMapImage);
             }
+            if ui
+                .button("Export frames…")
+                .on_hover_text(
+                    "A PNG of the map with its caption for each day of the range shown (each week over three months), into a folder: for a report or a video",
+                )
+                .clicked()
+            {
+                commands.push(Command::PickFramesFolder);
+            }
             ui.separator();
             corrections_menu_ui(ui, state, commands);
             ui.separator();
@@ -211,6 +221,16 @@ pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
             );
             if ui.button("Cancel").clicked() {
                 commands.push(Command::CancelLoad);
+            }
+        }
+        if let Some((written, total)) = state.frames_progress {
+            ui.add(
+                egui::ProgressBar::new(written as f32 / total.max(1) as f32)
+                    .desired_width(180.0)
+                    .text(format!("Exporting frames {written} / {total}")),
+            );
+            if ui.button("Stop").clicked() {
+                commands.push(Command::CancelFrames);
             }
         }
         if state.dialog_open {
