@@ -1257,3 +1257,56 @@ fn export_frames_writes_a_picture_per_day_of_the_range_and_puts_the_date_back() 
         "the date comes back"
     );
 }
+
+#[test]
+fn view_names_shows_places_in_the_chosen_language_and_both_sides() {
+    let mut h = harness();
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDate(day(2020, 10, 3))));
+    h.run_steps(2);
+    h.get_by_label_contains("Ganja · strike");
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Names").hover();
+    h.run_steps(2);
+    h.get_by_label("Russian").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().state.view.names,
+        karabakh_core::names::NameLanguage::Russian
+    );
+    h.get_by_label_contains("Гянджа · strike");
+    // the choice is kept with the other settings
+    let saved = serde_json::to_string(&h.state().state.view).unwrap_or_default();
+    assert!(saved.contains("\"names\":\"Russian\""), "{saved}");
+    h.state_mut().push(Command::SetNames(
+        karabakh_core::names::NameLanguage::BothSides,
+    ));
+    h.run_steps(2);
+    h.get_by_label_contains("Gandzak / Ganja · strike");
+}
+
+#[test]
+fn another_place_of_the_sentence_becomes_the_event_s_place_in_one_click() {
+    let articles = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        articles.path().join("tartar.txt"),
+        "Artillery shelled Tartar on 4 October 2020, officials in Barda said.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut h = folder_app(articles.path(), data.path());
+    assert!(event_at(h.state(), "Tartar").is_some());
+    h.get_by_label_contains("Tartar · strike").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Also in this sentence");
+    h.get_by_label("Barda").click();
+    h.run_steps(3);
+    let barda = event_at(h.state(), "Barda");
+    assert!(barda.is_some_and(karabakh_core::model::Event::corrected));
+    assert!(event_at(h.state(), "Tartar").is_none());
+    // and it is a correction like any other: undone with Ctrl+Z
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert!(event_at(h.state(), "Tartar").is_some());
+}

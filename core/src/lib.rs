@@ -13,8 +13,10 @@
 //! load, watch, seeds, export    folder → Dataset; watching; bundled seeds; JSON/GeoJSON/CSV
 //! corrections                   an analyst's corrections, applied to a Dataset's events
 //! contest                       sides, and events the reports contest
+//! alternatives                  the other places and dates of an event's sentences
 //! ```
 
+pub mod alternatives;
 pub mod contest;
 pub mod corpus;
 pub mod corrections;

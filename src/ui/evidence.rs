@@ -169,6 +169,9 @@ pub(super) fn evidence_ui(
                         ui.label(RichText::new(format!("{what}: {note}")).small().weak());
                     }
                 }
+                if s < 10 {
+                    alternatives_ui(ui, state, event, source, commands);
+                }
                 if ui.small_button("Open article").clicked() {
                     commands.push(Command::OpenArticle {
                         event: index,
@@ -254,6 +257,78 @@ fn contest_ui(
             }
         });
     }
+}
+
+/// The other places and dates the sentence names, each a button that makes it the event's
+/// place or date (a correction, undone like any other).
+fn alternatives_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    event: &Event,
+    source: &karabakh_core::model::Source,
+    commands: &mut Vec<Command>,
+) {
+    let published = state
+        .dataset
+        .article(&source.article)
+        .and_then(|a| a.published)
+        .and_then(|p| p.span())
+        .map(|(first, _)| first);
+    let reference = published.or(event.date.map(|d| d.start));
+    let found = karabakh_core::alternatives::alternatives(
+        &karabakh_core::gazetteer::GAZETTEER,
+        event,
+        source,
+        reference,
+    );
+    if found.places.is_empty() && found.dates.is_empty() {
+        return;
+    }
+    let set = |changes: Changes| {
+        Command::Correct(Correction::Set {
+            event: event.id.clone(),
+            set: changes,
+        })
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new("Also in this sentence (the extractor chose the words highlighted):")
+                .small()
+                .weak(),
+        );
+        for place in &found.places {
+            if ui
+                .small_button(style::place_name(place, state.view.names))
+                .on_hover_text(format!("Make {place} this event's place"))
+                .clicked()
+            {
+                commands.push(set(Changes {
+                    place: Some(place.clone()),
+                    ..Changes::default()
+                }));
+            }
+        }
+        for (span, words) in &found.dates {
+            let date = if span.start == span.end {
+                DateSet::Day(span.start)
+            } else {
+                DateSet::Range {
+                    start: span.start,
+                    end: span.end,
+                }
+            };
+            if ui
+                .small_button(format!("{} (\"{words}\")", style::date_label(*span)))
+                .on_hover_text("Make this the event's date")
+                .clicked()
+            {
+                commands.push(set(Changes {
+                    date: Some(date),
+                    ..Changes::default()
+                }));
+            }
+        }
+    });
 }
 
 /// Reject, change kind, status, date or place, or merge with another event.
