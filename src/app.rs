@@ -908,6 +908,7 @@ impl AtlasApp {
                 self.finish_frames(Some("cancelled".to_owned()));
             }
             Command::SetNames(names) => state.view.names = names,
+            Command::ColourBySide(by_side) => state.view.colour_by_side = by_side,
             Command::SortTable(column) => state.table.sort_by(column),
             Command::MarkTableRow(index) => state.table.toggle_mark(index),
             Command::ClearTableMarks => state.table.marked.clear(),

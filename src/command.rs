@@ -106,6 +106,8 @@ pub enum Command {
     ShowEvent(usize),
     /// Show places by their names in this language.
     SetNames(NameLanguage),
+    /// Colour markers by the side that struck or deployed (else by kind).
+    ColourBySide(bool),
     /// Ask for a folder to export the map's frames into.
     PickFramesFolder,
     /// Write a PNG of the map for each day (or week) of the range shown into this folder.

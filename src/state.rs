@@ -175,6 +175,9 @@ pub struct Persisted {
     /// Which names places are shown by (map, lists, evidence, table).
     #[serde(default)]
     pub names: NameLanguage,
+    /// Whether markers take the colour of the side that struck or deployed, not of their kind.
+    #[serde(default)]
+    pub colour_by_side: bool,
 }
 
 impl Persisted {

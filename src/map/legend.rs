@@ -1,8 +1,10 @@
-//! The map legend: what each marker, tint, line and badge means, folded away on request; and the
+//! The map legend: what each marker, tint, line and badge means (and the sides' colours when
+//! markers are coloured by side), folded away on request; and the
 //! Reset view button.
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
+use karabakh_core::contest::Side;
 use karabakh_core::model::{EventKind, Status};
 
 use super::markers::draw_marker;
@@ -139,26 +141,63 @@ const ENTRIES: &[Entry] = &[
 
 const ROW: f32 = 19.0;
 
+/// The sides' colours, two to a row, above the rest when markers are coloured by side.
+fn sides_ui(painter: &Painter, top_left: Pos2) {
+    for (i, side) in Side::ALL.iter().enumerate() {
+        let at = top_left + vec2(16.0 + 104.0 * (i % 2) as f32, 16.0 + ROW * (i / 2) as f32);
+        painter.circle(
+            at,
+            5.0,
+            style::side_color(*side),
+            Stroke::new(1.0, Color32::WHITE),
+        );
+        let short = match side {
+            Side::Karabakh => "Artsakh",
+            Side::Russia => "Russia",
+            Side::Monitors => "Monitors",
+            Side::Other => "Other states",
+            Side::Unknown => "Not stated",
+            _ => side.label(),
+        };
+        painter.text(
+            at + vec2(10.0, 0.0),
+            Align2::LEFT_CENTER,
+            short,
+            FontId::proportional(12.0),
+            Color32::from_gray(40),
+        );
+    }
+}
+
 /// The legend at the map's bottom left, whole when `open`, else a button that unfolds it; the
-/// buttons (fold, unfold, Reset view) only `with_buttons`, as a saved image has none.
+/// buttons (fold, unfold, Reset view) only `with_buttons`, as a saved image has none; the sides'
+/// colours on top `by_side`.
 pub(super) fn legend_ui(
     ui: &mut egui::Ui,
     rect: Rect,
-    with_buttons: bool,
+    (with_buttons, by_side): (bool, bool),
     open: bool,
     commands: &mut Vec<Command>,
 ) {
     let painter = ui.painter_at(rect);
     if open {
-        let height = ROW * ENTRIES.len() as f32 + 14.0;
+        let side_rows = if by_side {
+            Side::ALL.len().div_ceil(2)
+        } else {
+            0
+        };
+        let height = ROW * (ENTRIES.len() + side_rows) as f32 + 14.0;
         let legend = Rect::from_min_size(
             pos2(rect.left() + 10.0, rect.bottom() - height - 10.0),
             vec2(226.0, height),
         );
         painter.rect_filled(legend, 6.0, Color32::from_white_alpha(225));
+        if by_side {
+            sides_ui(&painter, legend.left_top());
+        }
         let x = legend.left() + 16.0;
         for (i, entry) in ENTRIES.iter().enumerate() {
-            let y = legend.top() + 16.0 + ROW * i as f32;
+            let y = legend.top() + 16.0 + ROW * (i + side_rows) as f32;
             (entry.symbol)(&painter, pos2(x, y));
             painter.text(
                 pos2(x + 16.0, y),

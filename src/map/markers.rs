@@ -3,6 +3,7 @@
 //! the names of marked places the basemap leaves unnamed; the tooltip listing a place's events.
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, Vec2, vec2};
+use karabakh_core::contest::Side;
 use karabakh_core::names::NameLanguage;
 
 use karabakh_core::model::{Event, EventKind, Status};
@@ -12,13 +13,15 @@ use super::panel::{Cluster, plural};
 use crate::style;
 use crate::timeline::is_rough;
 
-/// Draws the markers of one place, at `opacity` (older events fade in Cumulative mode);
-/// returns the largest radius.
+/// Draws the markers of one place, at `opacity` (older events fade in Cumulative mode), in the
+/// colours of their kinds or, `by_side`, of the side most of their sources name; returns the
+/// largest radius.
 pub(super) fn marker_cluster_ui(
     painter: &egui::Painter,
     cluster: &Cluster<'_>,
     selected: Option<&Event>,
     opacity: f32,
+    by_side: bool,
 ) -> f32 {
     let mut largest: f32 = 0.0;
     let kinds = [EventKind::Strike, EventKind::Deployment];
@@ -61,7 +64,8 @@ pub(super) fn marker_cluster_ui(
         // events dated only roughly, and nothing more precise here: a dotted ring around
         let rough = events.iter().all(|e| e.date.as_ref().is_some_and(is_rough));
         let opacity = if rough { opacity * 0.6 } else { opacity };
-        draw_faded_marker(painter, center, radius, (kind, status), opacity);
+        let color = by_side.then(|| style::side_color(main_side(&events)));
+        draw_faded_marker(painter, center, radius, (kind, status, color), opacity);
         if rough {
             dotted_ring(painter, center, radius + 3.5, style::ROUGH_RING);
         }
@@ -266,21 +270,40 @@ pub fn draw_marker(
     kind: EventKind,
     status: Status,
 ) {
-    draw_faded_marker(painter, center, radius, (kind, status), 1.0);
+    draw_faded_marker(painter, center, radius, (kind, status, None), 1.0);
 }
 
-/// [`draw_marker`] at `opacity` (0 invisible, 1 solid).
+/// The side of most of these events' sources (a stated side before "not stated"; the first
+/// in [`Side::ALL`] order on a tie).
+fn main_side(events: &[&Event]) -> Side {
+    let mut counts = [0usize; Side::ALL.len()];
+    for source in events.iter().flat_map(|e| &e.sources) {
+        let side = Side::of(source.actor);
+        if let Some(n) = Side::ALL.iter().position(|s| *s == side) {
+            counts[n] += 1;
+        }
+    }
+    let stated = Side::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(s, n)| **s != Side::Unknown && *n > 0)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(s, _)| *s);
+    stated.unwrap_or(Side::Unknown)
+}
+
+/// [`draw_marker`] (in `color`, else its kind's) at `opacity` (0 invisible, 1 solid).
 fn draw_faded_marker(
     painter: &egui::Painter,
     center: Pos2,
     radius: f32,
-    (kind, status): (EventKind, Status),
+    (kind, status, color): (EventKind, Status, Option<Color32>),
     opacity: f32,
 ) {
-    let color = match kind {
+    let color = color.unwrap_or(match kind {
         EventKind::Strike => style::STRIKE,
         EventKind::Deployment => style::DEPLOYMENT,
-    };
+    });
     let (fill, stroke) = match status {
         Status::Reported => (color, Stroke::new(1.0, Color32::WHITE)),
         Status::Claimed => (Color32::WHITE, Stroke::new(2.5, color)),

@@ -188,7 +188,13 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             continue;
         };
         let opacity = fade(cluster.events, state);
-        let radius = marker_cluster_ui(&painter, cluster, selected, opacity);
+        let radius = marker_cluster_ui(
+            &painter,
+            cluster,
+            selected,
+            opacity,
+            state.view.colour_by_side,
+        );
         if pointer.is_some_and(|p| p.distance(cluster.pos) <= radius + 4.0) {
             hovered = Some(cluster);
         }
@@ -245,7 +251,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     legend_ui(
         ui,
         rect,
-        !capturing,
+        (!capturing, state.view.colour_by_side),
         capturing || legend_unfolded(state, rect),
         commands,
     );

@@ -151,6 +151,14 @@ pub(super) fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
                     .weak(),
                 );
             });
+            let mut by_side = state.view.colour_by_side;
+            if ui
+                .checkbox(&mut by_side, "Colour markers by side")
+                .on_hover_text("Markers take the colour of the side most of their reports name as the one who struck or deployed; shapes still tell strikes from deployments")
+                .changed()
+            {
+                commands.push(Command::ColourBySide(by_side));
+            }
             if ui.button("Events table…").clicked() {
                 commands.push(Command::ShowTable(true));
             }

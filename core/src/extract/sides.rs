@@ -2,7 +2,7 @@
 //! its clause, or after "by") and the target (a side named just after it).
 
 use super::modality::clause_start;
-use super::words::{words, words_rev};
+use super::words::{Word, words, words_rev};
 
 /// The side a word names, if any.
 pub(crate) fn side_of(word: &str) -> Option<&'static str> {
@@ -25,18 +25,67 @@ pub(crate) fn actor(
     trigger_end: usize,
 ) -> Option<&'static str> {
     let after = sentence.get(trigger_end..).unwrap_or_default();
-    let mut after_words = words(after).take(4);
-    if matches!(after_words.next().as_deref(), Some("by" | "from"))
-        && let Some(side) = after_words.find_map(|w| side_of(&w))
-    {
-        return Some(side);
+    let after_words: Vec<Word<'_>> = words(after).take(4).collect();
+    match after_words.as_slice() {
+        // "shelled by Armenian artillery", "fire from Azerbaijani positions"
+        [by, rest @ ..] if matches!(by.as_str(), "by" | "from") => {
+            if let Some(side) = rest.iter().find_map(|w| side_of(w)) {
+                return Some(side);
+            }
+        }
+        // "the missile attack of Armenia on Ganja" (not "shelling of Armenian positions")
+        [of, side, on, ..]
+            if of == "of" && matches!(on.as_str(), "on" | "against" | "at" | "upon") =>
+        {
+            if let Some(side) = side_of(side) {
+                return Some(side);
+            }
+        }
+        _ => {}
     }
-    // the nearest side before the trigger, preferring its own clause ("Azerbaijan accused Armenia of …")
+    // the nearest side before the trigger, preferring its own clause ("Azerbaijan accused Armenia
+    // of …"); a side that only speaks ("the ministry said missiles fired at …") or is the
+    // subject of another verb ("Azerbaijan presented evidence of the attack", "ministers spoke
+    // after the attack") did not strike
     let start = clause_start(sentence, trigger_start);
     let window = sentence.get(start..trigger_start).unwrap_or_default();
-    words_rev(window)
-        .find_map(|w| side_of(&w))
-        .or_else(|| words_rev(sentence.get(..start).unwrap_or_default()).find_map(|w| side_of(&w)))
+    let mut later: Option<Word<'_>> = None;
+    for w in words_rev(window) {
+        if let Some(side) = side_of(&w) {
+            return Some(side);
+        }
+        let determiner = later.as_ref().is_some_and(|l| {
+            matches!(
+                l.as_str(),
+                "the" | "a" | "an" | "this" | "that" | "these" | "those"
+            )
+        });
+        if is_speech_or_frame(&w) || (determiner && matches!(w.as_str(), "of" | "about" | "on")) {
+            return None;
+        }
+        later = Some(w);
+    }
+    words_rev(sentence.get(..start).unwrap_or_default()).find_map(|w| side_of(&w))
+}
+
+/// A word after which, reading back from a trigger, a side is not the one that acted: the
+/// speaker of reported speech, or the subject of a clause the trigger is only the time of.
+fn is_speech_or_frame(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "stated"
+            | "according"
+            | "after"
+            | "following"
+            | "before"
+            | "since"
+            | "amid"
+            | "despite"
+    )
 }
 
 /// The side a mission, its monitors, peacekeepers or bases belong to: "EUMA patrols … from
