@@ -239,6 +239,7 @@ pub struct Prepared {
     busiest_day: Option<NaiveDate>,
     events_per_article: Vec<u32>,
     contested: Vec<Option<Contest>>,
+    sides: Vec<Side>,
 }
 
 impl Prepared {
@@ -298,6 +299,21 @@ impl Prepared {
         Self {
             events_per_article,
             contested: karabakh_core::contest::contested(&dataset.events),
+            sides: {
+                let mut present = [false; Side::ALL.len()];
+                for e in &dataset.events {
+                    let side = Side::of(e.actor.as_deref());
+                    if let Some(n) = Side::ALL.iter().position(|s| *s == side) {
+                        present[n] = true;
+                    }
+                }
+                Side::ALL
+                    .into_iter()
+                    .zip(present)
+                    .filter(|(_, p)| *p)
+                    .map(|(s, _)| s)
+                    .collect()
+            },
             histogram: timeline::histogram::histogram(&dataset),
             timeline_spans,
             places,
@@ -366,6 +382,10 @@ pub struct AppState {
     pub table: EventTable,
     /// For each event, why it is contested, if it is.
     pub contested: Vec<Option<Contest>>,
+    /// How many events are contested.
+    pub contested_count: usize,
+    /// The sides the events name, in [`Side::ALL`] order.
+    pub sides: Vec<Side>,
     /// A frame export in progress: frames written, and to write.
     pub frames_progress: Option<(usize, usize)>,
     /// The time saved at the last exit, put back when the first folder of the session has
@@ -412,6 +432,8 @@ impl AppState {
             show_corrections: false,
             table: EventTable::default(),
             contested: Vec::new(),
+            contested_count: 0,
+            sides: Vec::new(),
             frames_progress: None,
             fit_map: false,
             restore: None,
@@ -440,8 +462,11 @@ impl AppState {
             busiest_day,
             events_per_article,
             contested,
+            sides,
         } = prepared;
+        self.contested_count = contested.iter().filter(|c| c.is_some()).count();
         self.contested = contested;
+        self.sides = sides;
         self.events_per_article = events_per_article;
         self.histogram = histogram;
         self.timeline_spans = timeline_spans;

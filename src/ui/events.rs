@@ -10,7 +10,6 @@ use crate::command::Command;
 use crate::state::AppState;
 use crate::style;
 use crate::timeline::{TimeMode, is_rough};
-use karabakh_core::contest::Side;
 
 pub(super) fn side_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     filters_ui(ui, state, commands);
@@ -50,14 +49,7 @@ pub(super) fn side_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut 
 
 /// The sides present in the data, each a checkbox in its colour, and "Contested only".
 fn sides_ui(ui: &mut egui::Ui, state: &AppState, f: &mut crate::state::Filters) {
-    let mut present = [false; Side::ALL.len()];
-    for e in &state.dataset.events {
-        let side = Side::of(e.actor.as_deref());
-        if let Some(p) = Side::ALL.iter().position(|s| *s == side) {
-            present[p] = true;
-        }
-    }
-    let contested = state.contested.iter().filter(|c| c.is_some()).count();
+    let contested = state.contested_count;
     let title = if !f.hidden_sides.is_empty() || f.contested_only {
         "Sides (filtered)"
     } else {
@@ -67,7 +59,7 @@ fn sides_ui(ui: &mut egui::Ui, state: &AppState, f: &mut crate::state::Filters) 
         .id_salt("sides")
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                for (side, _) in Side::ALL.iter().zip(present).filter(|(_, p)| *p) {
+                for side in &state.sides {
                     let mut shown = !f.hidden_sides.contains(side);
                     if ui
                         .checkbox(
