@@ -83,18 +83,35 @@ pub fn display_name<'a>(
     name: &'a str,
     language: NameLanguage,
 ) -> Cow<'a, str> {
+    name_in(gazetteer, name, language)
+        .unwrap_or_else(|| Cow::Owned(format!("{name}{FALLBACK_MARK}")))
+}
+
+/// The place called `name` by its name in `language`; `None` when the gazetteer has none
+/// (a region label then keeps its English name, unmarked).
+///
+/// ```
+/// use karabakh_core::gazetteer::GAZETTEER;
+/// use karabakh_core::names::{NameLanguage, name_in};
+/// assert_eq!(name_in(&GAZETTEER, "Ganja", NameLanguage::Armenian).as_deref(), Some("Գանձակ"));
+/// assert_eq!(name_in(&GAZETTEER, "Nowhere", NameLanguage::Armenian), None);
+/// ```
+pub fn name_in<'a>(
+    gazetteer: &'a Gazetteer,
+    name: &'a str,
+    language: NameLanguage,
+) -> Option<Cow<'a, str>> {
     if language == NameLanguage::English {
-        return Cow::Borrowed(name);
+        return Some(Cow::Borrowed(name));
     }
-    let entry = gazetteer.by_name(name).and_then(|i| gazetteer.entry(i));
-    let wanted = entry.and_then(|e| match language {
-        NameLanguage::Azerbaijani => e.names.az.as_deref().map(Cow::Borrowed),
-        NameLanguage::Armenian => e.names.hy.as_deref().map(Cow::Borrowed),
-        NameLanguage::Russian => e.names.ru.as_deref().map(Cow::Borrowed),
-        NameLanguage::BothSides => Some(both_sides(e)),
+    let entry = gazetteer.by_name(name).and_then(|i| gazetteer.entry(i))?;
+    match language {
+        NameLanguage::Azerbaijani => entry.names.az.as_deref().map(Cow::Borrowed),
+        NameLanguage::Armenian => entry.names.hy.as_deref().map(Cow::Borrowed),
+        NameLanguage::Russian => entry.names.ru.as_deref().map(Cow::Borrowed),
+        NameLanguage::BothSides => Some(both_sides(entry)),
         NameLanguage::English => None,
-    });
-    wanted.unwrap_or_else(|| Cow::Owned(format!("{name}{FALLBACK_MARK}")))
+    }
 }
 
 /// "Armenian name / Azerbaijani name" in English letters, or one name when they agree; a side

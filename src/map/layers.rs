@@ -2,6 +2,7 @@
 //! Lachin corridor and the 1994–2020 line, water, and town labels placed without pile-ups.
 
 use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Shape, Stroke, vec2};
+use karabakh_core::gazetteer::GAZETTEER;
 use karabakh_core::names::NameLanguage;
 
 use super::basemap::{Area, AreaRole, BASEMAP};
@@ -183,7 +184,7 @@ pub(super) fn basemap_ui(
                     painter,
                     &mut placed,
                     at,
-                    "Nagorno-Karabakh",
+                    &region_name("Nagorno-Karabakh", names),
                     14.0,
                     style::KARABAKH,
                     Align2::CENTER_CENTER,
@@ -212,7 +213,7 @@ pub(super) fn basemap_ui(
             } else {
                 Color32::from_gray(150)
             };
-            let name = area.name.trim_end_matches(" Province").to_owned();
+            let name = region_name(area.name.trim_end_matches(" Province"), names);
             place_label(
                 painter,
                 &mut placed,
@@ -236,11 +237,21 @@ pub(super) fn basemap_ui(
         ("GEORGIA", 44.6, 41.6),
     ] {
         let at = projection.screen_from_geo(geo_point(lon, lat));
+        // the gazetteer names countries in title case
+        let title: String = name
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if i == 0 { c } else { c.to_ascii_lowercase() })
+            .collect();
+        let shown = match karabakh_core::names::name_in(&GAZETTEER, &title, names) {
+            Some(n) if names != NameLanguage::English => n.to_uppercase(),
+            _ => name.to_owned(),
+        };
         place_label(
             painter,
             &mut placed,
             at,
-            name,
+            &shown,
             15.0,
             Color32::from_gray(120),
             Align2::CENTER_CENTER,
@@ -388,6 +399,12 @@ enum Side {
     East,
     South,
     North,
+}
+
+/// A region's label in `names`' language where the gazetteer has it, else as it is.
+fn region_name(name: &str, names: NameLanguage) -> std::borrow::Cow<'_, str> {
+    karabakh_core::names::name_in(&GAZETTEER, name, names)
+        .unwrap_or(std::borrow::Cow::Borrowed(name))
 }
 
 /// Draws a label unless it would overlap one already placed. Returns whether it was drawn.
