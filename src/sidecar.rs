@@ -1,8 +1,10 @@
 //! The viewer's side of an analyst's corrections: which file holds the open folder's
 //! corrections (by default one per folder in the app's data directory, never in the article
 //! folder; or a file the user chose), reading it on every load, writing it after every change,
-//! and keeping the events as extracted so that any correction can be taken back.
+//! and keeping the extractor's own reading of the events they touch so that any correction can
+//! be taken back.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use karabakh_core::corrections::{self, Applied, Correction, Corrections};
@@ -39,8 +41,10 @@ pub struct Sidecar {
     pub applied: Applied,
     /// Corrections taken back, most recent last, for redo.
     undone: Vec<Correction>,
-    /// The events as extracted, while a correction applies to them.
-    extracted: Option<Vec<Event>>,
+    /// The extractor's own reading of every event the corrections name (as they were before
+    /// any correction): all that is needed to apply a changed list again. Only these are
+    /// kept twice, not the whole dataset.
+    originals: Vec<Event>,
 }
 
 impl Sidecar {
@@ -70,26 +74,29 @@ impl Sidecar {
 
     /// Applies the corrections to freshly extracted data (a load, or the folder changed).
     pub fn correct(&mut self, dataset: &mut Dataset) {
-        if self.file.corrections.is_empty() {
-            self.extracted = None;
-            self.applied = Applied::default();
-            return;
-        }
-        self.extracted = Some(dataset.events.clone());
-        self.applied = corrections::apply(&mut dataset.events, &self.file, &GAZETTEER);
+        let named: HashSet<&str> = self.file.corrections.iter().flat_map(event_ids).collect();
+        self.originals = dataset
+            .events
+            .iter()
+            .filter(|e| named.contains(e.id.as_str()))
+            .cloned()
+            .collect();
+        self.applied = if self.file.corrections.is_empty() {
+            Applied::default()
+        } else {
+            corrections::apply(&mut dataset.events, &self.file, &GAZETTEER)
+        };
     }
 
-    /// Applies the corrections again to the data they were applied to, after they changed.
+    /// Applies the corrections again to the data they were applied to, after they changed:
+    /// the events they touched are put back as extracted first.
     pub fn recorrect(&mut self, dataset: &mut Dataset) {
-        if let Some(extracted) = self.extracted.take() {
-            dataset.events = extracted;
-        }
+        let originals = std::mem::take(&mut self.originals);
+        let touched: HashSet<&str> = originals.iter().map(|e| e.id.as_str()).collect();
+        dataset.events.retain(|e| !touched.contains(e.id.as_str()));
+        dataset.events.extend(originals);
+        karabakh_core::extract::sort_events(&mut dataset.events);
         self.correct(dataset);
-    }
-
-    /// The events as the extractor gave them.
-    pub fn extracted<'a>(&'a self, dataset: &'a Dataset) -> &'a [Event] {
-        self.extracted.as_deref().unwrap_or(&dataset.events)
     }
 
     /// Adds a correction and writes the file.
@@ -171,6 +178,14 @@ impl Sidecar {
     }
 }
 
+/// The ids of the events a correction names.
+fn event_ids(correction: &Correction) -> Vec<&str> {
+    match correction {
+        Correction::Reject { event, .. } | Correction::Set { event, .. } => vec![event.as_str()],
+        Correction::Merge { merge } => merge.iter().map(String::as_str).collect(),
+    }
+}
+
 /// No corrections, in the current version of the format.
 fn empty() -> Corrections {
     Corrections {
@@ -213,7 +228,7 @@ mod tests {
         });
         sidecar.recorrect(&mut data);
         assert!(data.events.iter().all(|e| e.id != id));
-        assert_eq!(sidecar.extracted(&data).len(), seeds().events.len());
+        assert_eq!(data.events.len(), seeds().events.len() - 1);
 
         let mut again = seeds();
         let mut reopened = Sidecar::open(path.clone());
@@ -233,6 +248,34 @@ mod tests {
         reopened.recorrect(&mut again);
         assert_eq!(again.events, seeds().events);
         assert!(reopened.saved());
+        // a merge, a change of place and a rejection together, then each taken back
+        let ids: Vec<String> = seeds().events.iter().map(|e| e.id.clone()).collect();
+        reopened.push(Correction::Merge {
+            merge: vec![ids[1].clone(), ids[2].clone()],
+        });
+        reopened.push(Correction::Set {
+            event: ids[1].clone(),
+            set: karabakh_core::corrections::Changes {
+                place: Some("Barda".to_owned()),
+                ..Default::default()
+            },
+        });
+        reopened.push(Correction::Reject {
+            event: ids[3].clone(),
+            reject: true,
+        });
+        reopened.recorrect(&mut again);
+        assert_eq!(again.events.len(), seeds().events.len() - 2);
+        assert!(
+            again
+                .events
+                .iter()
+                .any(|e| e.id == ids[1] && e.place.name == "Barda")
+        );
+        while reopened.undo().is_some() {
+            reopened.recorrect(&mut again);
+        }
+        assert_eq!(again.events, seeds().events, "every correction taken back");
     }
 
     #[test]
