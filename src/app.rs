@@ -989,6 +989,11 @@ impl AtlasApp {
             Command::OpenCorrectionsFile(path) => {
                 if let Some(why) = self.outside_articles(&path) {
                     self.state.notice = Some(why);
+                } else if !path.is_file() {
+                    self.state.notice = Some(format!(
+                        "There is no corrections file at {} (to keep these corrections there, use Save here or Save as…).",
+                        path.display()
+                    ));
                 } else {
                     let state = &mut self.state;
                     state.sidecar = Sidecar::open(path.clone());

@@ -1310,3 +1310,20 @@ fn another_place_of_the_sentence_becomes_the_event_s_place_in_one_click() {
     h.run_steps(3);
     assert!(event_at(h.state(), "Tartar").is_some());
 }
+
+#[test]
+fn opening_a_corrections_file_that_is_not_there_changes_nothing() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let missing = dir.path().join("typo.json");
+    h.state_mut()
+        .push(Command::OpenCorrectionsFile(missing.clone()));
+    h.run_steps(2);
+    let notice = h.state().state.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with("There is no corrections file"),
+        "{notice}"
+    );
+    assert_eq!(h.state().state.sidecar.path, None);
+    assert!(!missing.exists());
+}
