@@ -653,18 +653,36 @@ impl AppState {
             .as_ref()
             .is_none_or(|k| k.0 != key.0 || k.4 != key.4);
         if filters_changed {
+            let contested_only = self.view.filters.contested_only;
+            let contested = &self.contested;
+            let passes = |filters: &Filters, (i, e): &(usize, &karabakh_core::model::Event)| {
+                filters.passes(e)
+                    && (!contested_only || contested.get(*i).is_some_and(Option::is_some))
+            };
             self.filtered = self
                 .dataset
                 .events
                 .iter()
                 .enumerate()
-                .filter(|(i, e)| {
-                    self.view.filters.passes(e)
-                        && (!self.view.filters.contested_only
-                            || self.contested.get(*i).is_some_and(Option::is_some))
-                })
+                .filter(|ie| passes(&self.view.filters, ie))
                 .map(|(i, _)| i)
                 .collect();
+            // the histogram counts what the filters pass, the date limit aside (the timeline
+            // dims the days outside it instead)
+            if let Some(histogram) = &mut self.histogram {
+                let all_dates = Filters {
+                    dates: None,
+                    ..self.view.filters.clone()
+                };
+                let counted = self
+                    .dataset
+                    .events
+                    .iter()
+                    .enumerate()
+                    .filter(|ie| passes(&all_dates, ie))
+                    .map(|(_, e)| e);
+                histogram.days = timeline::histogram::day_counts(counted);
+            }
             let mut places: Vec<karabakh_core::model::Place> = Vec::new();
             let mut seen = std::collections::HashSet::new();
             for e in self

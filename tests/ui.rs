@@ -1327,3 +1327,41 @@ fn opening_a_corrections_file_that_is_not_there_changes_nothing() {
     assert_eq!(h.state().state.sidecar.path, None);
     assert!(!missing.exists());
 }
+
+#[test]
+fn the_histogram_counts_what_the_filters_pass_except_the_date_limit() {
+    let mut h = harness();
+    let total = |app: &AtlasApp| {
+        app.state
+            .histogram
+            .as_ref()
+            .map(|hist| hist.days.iter().map(|(_, s, d)| s + d).sum::<u32>())
+            .unwrap_or_default()
+    };
+    let strikes = |app: &AtlasApp| {
+        app.state
+            .histogram
+            .as_ref()
+            .map(|hist| hist.days.iter().map(|(_, s, _)| *s).sum::<u32>())
+            .unwrap_or_default()
+    };
+    let all = total(h.state());
+    assert!(strikes(h.state()) > 0);
+    let filters = karabakh_atlas::state::Filters {
+        strikes: false,
+        ..h.state().state.view.filters.clone()
+    };
+    h.state_mut().push(Command::SetFilters(filters.clone()));
+    h.run_steps(2);
+    assert_eq!(strikes(h.state()), 0, "no strikes counted");
+    assert!(total(h.state()) < all);
+    // a date limit dims the other days, it does not empty them
+    let limited = karabakh_atlas::state::Filters {
+        dates: Some((day(2020, 10, 3), day(2020, 10, 4))),
+        ..filters
+    };
+    let before = total(h.state());
+    h.state_mut().push(Command::SetFilters(limited));
+    h.run_steps(2);
+    assert_eq!(total(h.state()), before);
+}

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use karabakh_core::model::{Dataset, EventKind, Precision};
+use karabakh_core::model::{Dataset, Event, EventKind, Precision};
 
 /// Histogram bin width, chosen from the span of the data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,13 +93,12 @@ fn next_bin(date: NaiveDate, bin: BinSize) -> NaiveDate {
     }
 }
 
-/// Counts dated events per day (an event counts on its first day; month- and year-precision
-/// events are drawn as spans separately). `None` without dated events.
-pub fn histogram(dataset: &Dataset) -> Option<Histogram> {
-    let (first, last) = dataset.date_range()?;
+/// (day, strikes, deployments) for every day on which one of `events` dated to the day
+/// starts, in order.
+pub fn day_counts<'a>(events: impl Iterator<Item = &'a Event>) -> Vec<(NaiveDate, u32, u32)> {
     let mut days: std::collections::BTreeMap<NaiveDate, (u32, u32)> =
         std::collections::BTreeMap::new();
-    for e in &dataset.events {
+    for e in events {
         let Some(d) = e.date.filter(|d| d.precision == Precision::Day) else {
             continue;
         };
@@ -109,6 +108,14 @@ pub fn histogram(dataset: &Dataset) -> Option<Histogram> {
             EventKind::Deployment => count.1 += 1,
         }
     }
+    days.into_iter().map(|(d, (s, p))| (d, s, p)).collect()
+}
+
+/// Counts dated events per day (an event counts on its first day; month- and year-precision
+/// events are drawn as spans separately). `None` without dated events.
+pub fn histogram(dataset: &Dataset) -> Option<Histogram> {
+    let (first, last) = dataset.date_range()?;
+    let days = day_counts(dataset.events.iter());
     let starts: Vec<NaiveDate> = {
         let mut starts: Vec<NaiveDate> = dataset
             .events
@@ -130,7 +137,7 @@ pub fn histogram(dataset: &Dataset) -> Option<Histogram> {
     Some(Histogram {
         first,
         last,
-        days: days.into_iter().map(|(d, (s, n))| (d, s, n)).collect(),
+        days,
         dense,
         outside,
     })
