@@ -384,6 +384,9 @@ pub struct AppState {
     pub contested: Vec<Option<Contest>>,
     /// How many events are contested.
     pub contested_count: usize,
+    /// The histogram's counts of every event, as the loader made them (the histogram shows
+    /// those the filters pass).
+    histogram_days: Vec<(NaiveDate, u32, u32)>,
     /// The sides the events name, in [`Side::ALL`] order.
     pub sides: Vec<Side>,
     /// A frame export in progress: frames written, and to write.
@@ -433,6 +436,7 @@ impl AppState {
             table: EventTable::default(),
             contested: Vec::new(),
             contested_count: 0,
+            histogram_days: Vec::new(),
             sides: Vec::new(),
             frames_progress: None,
             fit_map: false,
@@ -468,6 +472,10 @@ impl AppState {
         self.contested = contested;
         self.sides = sides;
         self.events_per_article = events_per_article;
+        self.histogram_days = histogram
+            .as_ref()
+            .map(|h| h.days.clone())
+            .unwrap_or_default();
         self.histogram = histogram;
         self.timeline_spans = timeline_spans;
         // keep the slider where it was if something happens there in the new data,
@@ -674,14 +682,28 @@ impl AppState {
                     dates: None,
                     ..self.view.filters.clone()
                 };
-                let counted = self
-                    .dataset
-                    .events
-                    .iter()
-                    .enumerate()
-                    .filter(|ie| passes(&all_dates, ie))
-                    .map(|(_, e)| e);
-                histogram.days = timeline::histogram::day_counts(counted);
+                let f = &all_dates;
+                let everything = f.strikes
+                    && f.deployments
+                    && f.reported
+                    && f.claimed
+                    && f.denied
+                    && f.hidden_sides.is_empty()
+                    && f.search.trim().is_empty()
+                    && !contested_only;
+                histogram.days = if everything {
+                    // as the loader counted them: no pass over the events
+                    self.histogram_days.clone()
+                } else {
+                    let counted = self
+                        .dataset
+                        .events
+                        .iter()
+                        .enumerate()
+                        .filter(|ie| passes(&all_dates, ie))
+                        .map(|(_, e)| e);
+                    timeline::histogram::day_counts(counted)
+                };
             }
             let mut places: Vec<karabakh_core::model::Place> = Vec::new();
             let mut seen = std::collections::HashSet::new();
