@@ -1365,3 +1365,28 @@ fn the_histogram_counts_what_the_filters_pass_except_the_date_limit() {
     h.run_steps(2);
     assert_eq!(total(h.state()), before);
 }
+
+#[test]
+fn two_reports_of_one_strike_merge_from_the_evidence() {
+    let articles = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (file, place) in [("one.txt", "Tartar"), ("two.txt", "Barda")] {
+        std::fs::write(
+            articles.path().join(file),
+            format!("Armenian forces shelled {place} on 4 October 2020, officials said.\n"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut h = folder_app(articles.path(), data.path());
+    h.get_by_label_contains("Tartar · strike").click();
+    h.run_steps(2);
+    h.get_by_label("Correct this event").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Barda · 4 Oct 2020").click();
+    h.run_steps(3);
+    let app = h.state();
+    assert!(event_at(app, "Barda").is_none(), "merged away");
+    let tartar = event_at(app, "Tartar");
+    assert_eq!(tartar.map(|e| e.sources.len()), Some(2));
+    assert!(tartar.is_some_and(karabakh_core::model::Event::corrected));
+}

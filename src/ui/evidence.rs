@@ -449,21 +449,39 @@ fn correct_ui(
         }
     });
     ui.data_mut(|d| d.insert_temp(place_id, place_text));
-    // events it may be the same as: the same kind at the same place or on overlapping days
+    // events it may be the same as: the same kind at the same place or on overlapping days,
+    // both first; found once per selection (a pass over every event), kept for the frames after
     let same_place = |e: &Event| e.place.name == event.place.name;
     let same_days = |e: &Event| match (e.date, event.date) {
         (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
         _ => false,
     };
-    let mut candidates: Vec<(usize, &Event)> = state
-        .dataset
-        .events
+    let cache = egui::Id::unique("merge-candidates");
+    let key = (state.generation, index);
+    let cached = ui.data(|d| d.get_temp::<((u64, usize), Vec<usize>)>(cache));
+    let found: Vec<usize> = match cached {
+        Some((k, found)) if k == key => found,
+        _ => {
+            let mut found: Vec<(bool, bool, usize)> = state
+                .dataset
+                .events
+                .iter()
+                .enumerate()
+                .filter(|&(i, e)| {
+                    i != index && e.kind == event.kind && (same_place(e) || same_days(e))
+                })
+                .map(|(i, e)| (!(same_place(e) && same_days(e)), !same_days(e), i))
+                .collect();
+            found.sort_unstable();
+            let found: Vec<usize> = found.into_iter().take(8).map(|(_, _, i)| i).collect();
+            ui.data_mut(|d| d.insert_temp(cache, (key, found.clone())));
+            found
+        }
+    };
+    let candidates: Vec<(usize, &Event)> = found
         .iter()
-        .enumerate()
-        .filter(|&(i, e)| i != index && e.kind == event.kind && (same_place(e) || same_days(e)))
-        .take(200)
+        .filter_map(|&i| state.dataset.events.get(i).map(|e| (i, e)))
         .collect();
-    candidates.sort_by_key(|&(_, e)| (!(same_place(e) && same_days(e)), !same_days(e)));
     if !candidates.is_empty() {
         ui.label("Merge with (the same event reported apart)");
         ui.horizontal_wrapped(|ui| {
