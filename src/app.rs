@@ -31,7 +31,8 @@ pub struct AtlasApp {
     commands: Vec<Command>,
     /// The answer of the folder-loader thread, while a load runs.
     loader: Option<Receiver<LoadResult>>,
-    /// A folder or corrections-file dialog's answer, while it is open.
+    /// An open dialog's answer (a folder of articles, a corrections file, a folder for frames),
+    /// while it is open.
     dialog: Option<(Receiver<Answer>, Pick)>,
     export_dialog: Option<(Receiver<Answer>, SaveTarget)>,
     /// A map image being written: how it went, and words to put before the outcome.
@@ -388,8 +389,8 @@ impl AtlasApp {
         }
     }
 
-    /// Runs the native folder dialog (or the corrections file dialog) on its own thread:
-    /// every backend blocks while open.
+    /// Runs the native dialog that picks what `pick` says on its own thread: every backend
+    /// blocks while open.
     fn pick_folder(&mut self, ctx: &egui::Context, pick: Pick) {
         if self.dialog.is_some() {
             return;
@@ -635,7 +636,7 @@ impl AtlasApp {
     }
 
     /// Moves a frame export on: once the last frame is saved, the next day is put on the map
-    /// and captured as it is drawn.
+    /// with its caption and a picture of it asked for.
     fn step_frames(&mut self, ctx: &egui::Context) {
         let Some(frames) = &mut self.frames else {
             return;
@@ -1030,8 +1031,8 @@ impl AtlasApp {
         self.state.refresh_visible();
     }
 
-    /// Why `file` may not hold corrections: it lies in the open article folder, which the app
-    /// only ever reads.
+    /// Why the app may not write `file` (corrections, frames): it lies in the open article
+    /// folder, which the app only ever reads.
     fn outside_articles(&self, file: &Path) -> Option<String> {
         let Origin::Folder(folder) = &self.state.origin else {
             return None;
