@@ -94,6 +94,13 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         symbol: |p, at| {
+            draw_marker(p, at, 5.0, EventKind::Strike, Status::Reported);
+            super::markers::corrected_mark(p, at + vec2(-4.5, -4.5));
+        },
+        text: "Corrected by you",
+    },
+    Entry {
+        symbol: |p, at| {
             p.circle_filled(at, 2.5, Color32::from_gray(150));
         },
         text: "Events on other dates",

@@ -69,6 +69,10 @@ pub(super) fn marker_cluster_ui(
         if rough {
             dotted_ring(painter, center, radius + 3.5, style::ROUGH_RING);
         }
+        // an analyst corrected one of them: a small mark at the top left
+        if events.iter().any(|e| e.corrected()) {
+            corrected_mark(painter, center - vec2(radius + 1.5, radius + 1.5) * 0.8);
+        }
         if events.len() > 1 {
             painter.text(
                 center + vec2(radius, -radius),
@@ -271,6 +275,11 @@ pub fn draw_marker(
     status: Status,
 ) {
     draw_faded_marker(painter, center, radius, (kind, status, None), 1.0);
+}
+
+/// The mark of a marker with a corrected event: a small disc in the corrections' colour.
+pub(super) fn corrected_mark(painter: &egui::Painter, at: Pos2) {
+    painter.circle(at, 3.6, style::CORRECTED, Stroke::new(1.0, Color32::WHITE));
 }
 
 /// The side of most of these events' sources (a stated side before "not stated"; the first
