@@ -169,18 +169,19 @@ pub fn armenian_to_latin(text: &str) -> String {
                 }
             },
         };
-        if upper {
-            let mut letters = latin.chars();
-            if let Some(first) = letters.next() {
-                out.extend(first.to_uppercase());
-                out.push_str(letters.as_str());
-            }
-        } else {
-            out.push_str(&latin);
-        }
+        push_letters(&mut out, &latin, upper);
         word_start = false;
     }
     out
+}
+
+/// Appends the English letters of one letter, the first capitalised when it was a capital.
+fn push_letters(out: &mut String, letters: &str, upper: bool) {
+    let mut letters = letters.chars();
+    if upper && let Some(first) = letters.next() {
+        out.extend(first.to_uppercase());
+    }
+    out.push_str(letters.as_str());
 }
 
 /// One lower-case Armenian letter in English letters.
@@ -250,15 +251,7 @@ pub fn azerbaijani_to_english(text: &str) -> String {
                 continue;
             }
         };
-        if upper {
-            let mut letters = english.chars();
-            if let Some(first) = letters.next() {
-                out.extend(first.to_uppercase());
-                out.push_str(letters.as_str());
-            }
-        } else {
-            out.push_str(english);
-        }
+        push_letters(&mut out, english, upper);
     }
     out
 }
