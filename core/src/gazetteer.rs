@@ -239,9 +239,20 @@ pub fn fold(text: &str) -> (String, Option<Vec<u32>>) {
     }
     let mut out = String::with_capacity(text.len());
     let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
-    let mut previous: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
+    fold_span(text, 0, text.len(), &mut out, &mut map);
+    (out, Some(map))
+}
+
+/// Folds `text[start..end]` into `out` exactly as [`fold`] folds that part of the whole text
+/// (the characters on either side still count), and pushes to `map` the offset in `text` of
+/// every folded byte and, last, of `end`.
+fn fold_span(text: &str, start: usize, end: usize, out: &mut String, map: &mut Vec<u32>) {
+    let Some(span) = text.get(start..end) else {
+        return;
+    };
+    let mut previous: Option<char> = text.get(..start).and_then(|b| b.chars().next_back());
+    for (offset, c) in span.char_indices() {
+        let offset = offset + start;
         let origin = u32::try_from(offset).unwrap_or(u32::MAX);
         // most characters: ASCII that is no apostrophe, space, tab or hyphen folds to itself
         if c.is_ascii() && !matches!(c, '\'' | '`' | ' ' | '\t' | '-') {
@@ -250,11 +261,14 @@ pub fn fold(text: &str) -> (String, Option<Vec<u32>>) {
             previous = Some(c);
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let mut after = text
+            .get(offset + c.len_utf8()..)
+            .map(str::chars)
+            .into_iter()
+            .flatten();
+        let next = after.next();
         if is_apostrophe(c) && previous.is_some_and(char::is_alphabetic) {
-            let after_next = text
-                .get(offset + c.len_utf8()..)
-                .and_then(|rest| rest.chars().nth(1));
+            let after_next = after.next();
             let possessive = next.is_some_and(|n| n == 's' || n == 'S')
                 && !after_next.is_some_and(char::is_alphanumeric);
             if next.is_some_and(|n| n.is_alphabetic() || is_hyphen(n)) && !possessive {
@@ -270,13 +284,12 @@ pub fn fold(text: &str) -> (String, Option<Vec<u32>>) {
         if c == '\t' {
             out.push(' ');
         } else {
-            fold_char(c, &mut out);
+            fold_char(c, out);
         }
         map.resize(map.len() + (out.len() - before), origin);
         previous = Some(c);
     }
-    map.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-    (out, Some(map))
+    map.push(u32::try_from(end).unwrap_or(u32::MAX));
 }
 
 /// Folds a gazetteer spelling: as [`fold`], with every apostrophe dropped (a name never ends in
@@ -423,53 +436,84 @@ impl Gazetteer {
     /// Finds place names in `text` on word boundaries. Latin-script names must start with a
     /// capital letter in the original text (so "sus" or "kut" in prose are not places).
     pub fn find(&self, text: &str) -> Vec<PlaceMention> {
-        let (folded, map) = fold(text);
-        let original = |i: usize| -> usize {
-            map.as_ref()
-                .and_then(|m| m.get(i))
-                .map_or(i, |&o| o as usize)
-        };
         let mut found = Vec::new();
-        let word_char_at = |i: usize| {
-            folded
-                .get(i..)
-                .and_then(|s| s.chars().next())
-                .is_some_and(char::is_alphanumeric)
-        };
-        // names start at a capitalised word (or "lake", "mount" in lower case): search only
-        // there, anchored, which skips the lower-case prose between
+        // the folded text of one word, then of the stretch a name starting there may take
+        let (mut folded, mut map) = (String::new(), Vec::new());
+        // names start at a capitalised word (or "lake", "mount" in lower case): fold and look
+        // up only there, which skips the lower-case prose between
         let mut cursor = 0usize;
-        let mut previous_alnum = false;
-        for (fs, c) in folded.char_indices() {
-            let word_start = c.is_alphanumeric() && !previous_alnum;
-            previous_alnum = c.is_alphanumeric();
-            if !word_start || fs < cursor {
+        let bytes = text.as_bytes();
+        let mut next = 0usize;
+        // most bytes start no name: lower-case ASCII letters (but the generic words'
+        // initials), ASCII spaces and punctuation, UTF-8 continuation bytes
+        while let Some(offset) = bytes
+            .get(next..)
+            .and_then(|rest| rest.iter().position(|&b| MAY_START_NAME[usize::from(b)]))
+        {
+            let start = next + offset;
+            next = start + 1;
+            let generic_initial = matches!(bytes.get(start), Some(b'l' | b'm' | b'r'));
+            if start < cursor || (generic_initial && !generic_at(text, start)) {
                 continue;
             }
-            let first = text.get(original(fs)..).and_then(|s| s.chars().next());
-            let generic = ["lake ", "mount ", "river ", "mountain "]
-                .iter()
-                .any(|g| folded.get(fs..).is_some_and(|f| f.starts_with(g)));
-            if first.is_some_and(|c| c.is_lowercase()) && !generic {
-                continue;
-            }
-            // the longest spelling that starts here and ends where a word does ("Lachin" in
-            // "Lachin districts", not a name ending inside "districts")
-            let rest = folded.get(fs..).unwrap_or_default();
-            let first_len = first_word(rest).len();
-            let Some(&longest) = self.first_words.get(first_word(rest)) else {
+            let Some(first) = text.get(start..).and_then(|r| r.chars().next()) else {
                 continue;
             };
-            let found_here = (first_len..=longest.min(rest.len()))
+            let mut before = text.get(..start).unwrap_or_default().chars().rev();
+            let (previous, before_previous) = (before.next(), before.next());
+            if !first.is_alphanumeric() || !word_starts(before_previous, previous, first) {
+                continue;
+            }
+            if first.is_lowercase() && !generic_at(text, start) {
+                continue;
+            }
+            // the first word, as folding reads it (an apostrophe between letters is part of it)
+            let word_end = text
+                .get(start..)
+                .unwrap_or_default()
+                .char_indices()
+                .find(|&(_, c)| !(c.is_alphanumeric() || is_combining_mark(c) || is_apostrophe(c)))
+                .map_or(text.len(), |(i, _)| start + i);
+            fold_window(text, start, word_end, &mut folded, &mut map);
+            let Some(&longest) = self.first_words.get(first_word(&folded)) else {
+                continue;
+            };
+            // the longest spelling that starts here and ends where a word does ("Lachin" in
+            // "Lachin districts", not a name ending inside "districts"): fold enough text for
+            // it and the character after it
+            let mut reach = longest + 16;
+            let mut mapped;
+            loop {
+                let mut end = (start + reach).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                mapped = fold_window(text, start, end, &mut folded, &mut map);
+                if folded.len() >= longest + 8 || end == text.len() {
+                    break;
+                }
+                reach *= 2;
+            }
+            let word_char_at = |i: usize| {
+                folded
+                    .get(i..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            };
+            let first_len = first_word(&folded).len();
+            let found_here = (first_len..=longest.min(folded.len()))
                 .rev()
-                .filter(|&i| rest.is_char_boundary(i) && !word_char_at(fs + i))
-                .find_map(|i| Some((i, *self.spellings.get(rest.get(..i)?)?)));
+                .filter(|&i| folded.is_char_boundary(i) && !word_char_at(i))
+                .find_map(|i| Some((i, *self.spellings.get(folded.get(..i)?)?)));
             let Some((length, pattern)) = found_here else {
                 continue;
             };
             let pattern = pattern as usize;
-            let fe = fs + length;
-            let (start, end) = (original(fs), original(fe));
+            let end = if mapped {
+                map.get(length).map_or(text.len(), |&o| o as usize)
+            } else {
+                start + length
+            };
             if qualified(text, start) {
                 continue;
             }
@@ -494,7 +538,7 @@ impl Gazetteer {
             {
                 continue;
             }
-            cursor = fe;
+            cursor = end;
             found.push(PlaceMention {
                 start,
                 end,
@@ -506,11 +550,103 @@ impl Gazetteer {
     }
 }
 
+/// The bytes a place name may start with: capitals and digits, the initials of the generic
+/// words ("lake", "mount", "river"), and the lead bytes of non-ASCII characters.
+static MAY_START_NAME: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'A'..=b'Z' | b'0'..=b'9' | b'l' | b'm' | b'r' | 0xC0..);
+        b += 1;
+    }
+    table
+};
+
+/// Folds `text[start..end]` into `out` as [`fold`] folds that part of the whole text. Returns
+/// whether `map` was filled with the original offset of every folded byte (and of `end`);
+/// without it, folded and original offsets differ by `start` alone.
+fn fold_window(text: &str, start: usize, end: usize, out: &mut String, map: &mut Vec<u32>) -> bool {
+    out.clear();
+    map.clear();
+    let Some(span) = text.get(start..end) else {
+        return false;
+    };
+    // plain ASCII folds byte for byte: lower case, hyphens as spaces
+    let bytes = span.as_bytes();
+    let after_space = start > 0 && matches!(text.as_bytes().get(start - 1), Some(b' ' | b'\t'));
+    let plain = bytes.iter().enumerate().all(|(i, &b)| {
+        b.is_ascii()
+            && !matches!(b, b'\'' | b'`' | b'\t')
+            && !(b == b' '
+                && (if i == 0 {
+                    after_space
+                } else {
+                    bytes.get(i - 1) == Some(&b' ')
+                }))
+    });
+    if plain {
+        out.push_str(span);
+        out.make_ascii_lowercase();
+        if span.contains('-') {
+            *out = out.replace('-', " ");
+        }
+        return false;
+    }
+    fold_span(text, start, end, out, map);
+    true
+}
+
+/// Whether a word of the folded text starts at `c`, given the two characters before it: not
+/// after a letter, digit or combining mark, nor after an apostrophe between letters (folding
+/// drops it: "Step’anavan" is one word).
+fn word_starts(before_previous: Option<char>, previous: Option<char>, c: char) -> bool {
+    match previous {
+        None => true,
+        Some(p) if p.is_alphanumeric() || is_combining_mark(p) => false,
+        Some(p) if is_apostrophe(p) => {
+            !(before_previous.is_some_and(char::is_alphabetic) && c.is_alphabetic())
+        }
+        Some(_) => true,
+    }
+}
+
+/// Whether a generic word that begins names in lower case ("lake Sevan", "mount Murov")
+/// starts at `start`, followed by a space or hyphen.
+fn generic_at(text: &str, start: usize) -> bool {
+    let rest = text.as_bytes().get(start..).unwrap_or_default();
+    let lower = |i: usize| rest.get(i).map(u8::to_ascii_lowercase);
+    let word: &[u8] = match (lower(0), lower(1)) {
+        (Some(b'l'), Some(b'a')) => b"lake",
+        (Some(b'm'), Some(b'o')) if rest.get(5).is_some_and(u8::is_ascii_alphabetic) => b"mountain",
+        (Some(b'm'), Some(b'o')) => b"mount",
+        (Some(b'r'), Some(b'i')) => b"river",
+        _ => return false,
+    };
+    rest.len() > word.len()
+        && rest
+            .get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        && text
+            .get(start + word.len()..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c == ' ' || c == '\t' || is_hyphen(c))
+}
+
 /// The folded text up to its first character that is not a letter or digit.
 fn first_word(folded: &str) -> &str {
-    folded
+    // ASCII letters and digits are most of it: only the rest needs decoding
+    let ascii = folded
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(folded.len());
+    let rest = folded.get(ascii..).unwrap_or_default();
+    if rest.as_bytes().first().is_none_or(u8::is_ascii) {
+        return folded.get(..ascii).unwrap_or(folded);
+    }
+    let end = rest
         .find(|c: char| !c.is_alphanumeric())
-        .map_or(folded, |end| folded.get(..end).unwrap_or(folded))
+        .map_or(folded.len(), |i| ascii + i);
+    folded.get(..end).unwrap_or(folded)
 }
 
 /// Whether a capitalised qualifier ("Verin", "Nor", "Upper") stands just before `start`: then
@@ -600,6 +736,46 @@ mod tests {
                     .map(|e| e.name.clone())
             })
             .collect()
+    }
+
+    /// Folding a stretch of a text (as the name search does at each capitalised word) gives
+    /// exactly the part of the whole text's folding that comes from that stretch, whatever
+    /// stands on either side: apostrophes between letters, possessives, hyphens, runs of
+    /// spaces, tabs, diacritics and scripts that fold to more or fewer bytes.
+    #[test]
+    fn folding_a_stretch_matches_folding_the_whole() {
+        let texts = [
+            "Step’anavan and Verin-Dvin’s  roads, Ganja’S  O'Brien",
+            "Xankəndi\t\tŞuşa – İsmayıllı, Ağdərə’s `village`  x",
+            "Եղեգնաձոր և Ստեփանակերտ — Степанакерт, lake  Sevan",
+            "e\u{301}cole, Ş\u{327}, d’ s’ ’s",
+        ];
+        for text in texts {
+            let (whole, map) = fold(text);
+            let map = map.unwrap_or_else(|| (0..=text.len() as u32).collect());
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start) {
+                    let expected: String = whole
+                        .char_indices()
+                        .filter(|&(i, _)| {
+                            map.get(i)
+                                .is_some_and(|&o| (start..end).contains(&(o as usize)))
+                        })
+                        .map(|(_, c)| c)
+                        .collect();
+                    let (mut out, mut offsets) = (String::new(), Vec::new());
+                    let mapped = fold_window(text, start, end, &mut out, &mut offsets);
+                    assert_eq!(out, expected, "{text:?} {start}..{end}");
+                    if mapped {
+                        assert_eq!(offsets.len(), out.len() + 1);
+                        assert_eq!(offsets.last(), Some(&(end as u32)));
+                    }
+                }
+            }
+        }
     }
 
     #[test]
