@@ -18,9 +18,11 @@ pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\p{Lu}[\p{L}'’ .-]{1,40}(?:,[^\n()–—]{1,40}?)?\s*(?:\([^)\n]{1,60}\))?\s*(?:[–—]|--?)\s+").expect("dateline")
 });
 
+// ASCII word boundaries (`(?-u:\b)`): with Unicode ones the search leaves the DFA for the
+// slow NFA simulation on any text with a non-ASCII letter, that is on most real articles
 #[allow(clippy::expect_used)] // constant pattern
 pub(super) static OUTBREAK_TODAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:broke|broken|erupted|began|begun|started|flared)\b[^.!?\n]{0,80}\b(?:today|this morning)\b|\b(?:today|this morning)\b[^.!?\n]{0,40}\b(?:broke out|erupted|began)\b").expect("outbreak")
+    Regex::new(r"(?i)(?-u:\b)(?:broke|broken|erupted|began|begun|started|flared)(?-u:\b)[^.!?\n]{0,80}(?-u:\b)(?:today|this morning)(?-u:\b)|(?-u:\b)(?:today|this morning)(?-u:\b)[^.!?\n]{0,40}(?-u:\b)(?:broke out|erupted|began)(?-u:\b)").expect("outbreak")
 });
 
 /// The date of an event: its span (`None`: undated), the byte range of the date words when
