@@ -467,15 +467,39 @@ impl Gazetteer {
             if first.is_lowercase() && !generic_at(text, start) {
                 continue;
             }
-            // the first word, as folding reads it (an apostrophe between letters is part of it)
-            let word_end = text
+            // the first word, as folding reads it: a run of ASCII letters and digits is
+            // lower-cased on the stack; anything else (an apostrophe between letters is part
+            // of the word) is folded
+            let ascii_end = bytes
                 .get(start..)
                 .unwrap_or_default()
-                .char_indices()
-                .find(|&(_, c)| !(c.is_alphanumeric() || is_combining_mark(c) || is_apostrophe(c)))
-                .map_or(text.len(), |(i, _)| start + i);
-            fold_window(text, start, word_end, &mut folded, &mut map);
-            let Some(&longest) = self.first_words.get(first_word(&folded)) else {
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(text.len(), |i| start + i);
+            let mut lowered = [0u8; 32];
+            let plain_word = bytes
+                .get(ascii_end)
+                .is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'`'))
+                && ascii_end - start <= lowered.len();
+            let key = if plain_word {
+                for (to, from) in lowered.iter_mut().zip(bytes.get(start..ascii_end).unwrap_or_default()) {
+                    *to = from.to_ascii_lowercase();
+                }
+                std::str::from_utf8(lowered.get(..ascii_end - start).unwrap_or_default())
+                    .unwrap_or_default()
+            } else {
+                let word_end = text
+                    .get(start..)
+                    .unwrap_or_default()
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        !(c.is_alphanumeric() || is_combining_mark(c) || is_apostrophe(c))
+                    })
+                    .map_or(text.len(), |(i, _)| start + i);
+                fold_window(text, start, word_end, &mut folded, &mut map);
+                first_word(&folded)
+            };
+            let Some(&longest) = self.first_words.get(key) else {
                 continue;
             };
             // the longest spelling that starts here and ends where a word does ("Lachin" in
