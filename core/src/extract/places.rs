@@ -487,7 +487,11 @@ impl ArticleContext<'_> {
                     | "national"
                     | "republic"
             )
-        }) && !after.trim_start().to_lowercase().starts_with("border with")
+        }) && !after
+            .trim_start()
+            .as_bytes()
+            .get(..11)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"border with"))
             || words_before(self.text.get(..place.start).unwrap_or_default(), 2)
                 .iter()
                 .map(Word::as_str)
@@ -776,12 +780,25 @@ fn named_as(entry: &gazetteer::Entry, written: &str) -> bool {
         &entry.names.hy,
         &entry.names.ru,
     ];
-    fold(base).0 == written
-        || fold(name).0 == written
+    folds_to(base, written)
+        || folds_to(name, written)
         || own
             .iter()
             .filter_map(|n| n.as_deref())
-            .any(|n| fold(n).0 == written)
+            .any(|n| folds_to(n, written))
+}
+
+/// Whether `name` folds to `folded`; plain ASCII names are compared without folding a copy.
+fn folds_to(name: &str, folded: &str) -> bool {
+    let plain = name.is_ascii() && !name.contains(['\'', '`', '\t']) && !name.contains("  ");
+    if plain {
+        return name.len() == folded.len()
+            && name.bytes().zip(folded.bytes()).all(|(n, f)| match n {
+                b'-' => f == b' ',
+                _ => n.to_ascii_lowercase() == f,
+            });
+    }
+    fold(name).0 == folded
 }
 
 /// Great-circle distance between two entries, kilometres; infinite when one is missing.
