@@ -482,7 +482,10 @@ impl Gazetteer {
                 .is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'`'))
                 && ascii_end - start <= lowered.len();
             let key = if plain_word {
-                for (to, from) in lowered.iter_mut().zip(bytes.get(start..ascii_end).unwrap_or_default()) {
+                for (to, from) in lowered
+                    .iter_mut()
+                    .zip(bytes.get(start..ascii_end).unwrap_or_default())
+                {
                     *to = from.to_ascii_lowercase();
                 }
                 std::str::from_utf8(lowered.get(..ascii_end - start).unwrap_or_default())

@@ -35,12 +35,17 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     }
     let mut found: Vec<DateMention> = Vec::new();
     for (lo, hi) in windows {
+        // the families that match anywhere in the window: only their capture searches run
+        let families = p.set.matches(text.get(lo..hi).unwrap_or_default());
+        if !families.matched_any() {
+            continue;
+        }
         // anchored first; when code rejects what matched there ("in March" before a year),
         // a later start in the window may hold the date ("March 2022"): search it all
         let before = found.len();
-        find_in_window(text, lo, hi, true, &mut found);
+        find_in_window(text, (lo, hi), true, &families, &mut found);
         if found.len() == before {
-            find_in_window(text, lo, hi, false, &mut found);
+            find_in_window(text, (lo, hi), false, &families, &mut found);
         }
     }
     // Leftmost-longest without overlaps; more specific values win ties.
@@ -83,10 +88,18 @@ struct Window<'a> {
     digits: bool,
     /// The window holds a month abbreviation.
     months: bool,
+    /// The families whose pattern matches somewhere in the window.
+    families: &'a regex::SetMatches,
 }
 
 impl Window<'_> {
     fn matches(&self, re: &super::patterns::Capturing) -> Vec<Caps<'_>> {
+        if PATTERNS
+            .family_of(re)
+            .is_some_and(|i| !self.families.matched(i))
+        {
+            return Vec::new();
+        }
         matches(re, self.text, self.anchored)
     }
 
@@ -115,7 +128,13 @@ impl Window<'_> {
 /// The specific patterns over `full[lo..hi]` (only at its start when `anchored`), with offsets
 /// into `full`. Literal gates skip the families the window cannot hold: the capture searches
 /// are the slow part.
-fn find_in_window(full: &str, lo: usize, hi: usize, anchored: bool, found: &mut Vec<DateMention>) {
+fn find_in_window(
+    full: &str,
+    (lo, hi): (usize, usize),
+    anchored: bool,
+    families: &regex::SetMatches,
+    found: &mut Vec<DateMention>,
+) {
     let Some(text) = full.get(lo..hi) else { return };
     let lower = text.to_ascii_lowercase();
     let w = Window {
@@ -125,6 +144,7 @@ fn find_in_window(full: &str, lo: usize, hi: usize, anchored: bool, found: &mut 
         anchored,
         digits: has_digit(text),
         months: GATES.months.find(&lower).is_some(),
+        families,
     };
     if w.digits && text.bytes().any(|b| matches!(b, b'-' | b'/' | b'.')) {
         numeric_dates(&w, found);

@@ -45,6 +45,9 @@ pub(super) const ORDINALS: &[&str] = &[
 pub(super) struct Patterns {
     /// Every pattern below in one alternation without captures: one fast pass finds where to look.
     pub(super) any: Regex,
+    /// The same patterns as a set, in the order of [`Patterns::families`]: which of them match
+    /// somewhere in a window, so that only those run their capture search there.
+    pub(super) set: regex::RegexSet,
     /// "4 October", "the 3rd of October 2020", "the first of March", "third day of October".
     pub(super) day_month: Capturing,
     /// "October 4", "Sept. 27, 2020", "March first", "February the 15th".
@@ -77,6 +80,34 @@ pub(super) struct Patterns {
     pub(super) bare_month: Capturing,
     /// "the last day of October", "the first week of May 2021".
     pub(super) month_portion: Capturing,
+}
+
+impl Patterns {
+    /// The capturing patterns, in the order of their sources (and of [`Patterns::set`]).
+    fn families(&self) -> [&Capturing; 15] {
+        [
+            &self.day_month,
+            &self.month_day,
+            &self.day_range,
+            &self.month_day_range,
+            &self.month_year,
+            &self.month_only,
+            &self.year,
+            &self.numeric,
+            &self.relative,
+            &self.day_of_fighting,
+            &self.nth_weekday,
+            &self.ordinal_day,
+            &self.season,
+            &self.bare_month,
+            &self.month_portion,
+        ]
+    }
+
+    /// The place of `re` in [`Patterns::set`].
+    pub(super) fn family_of(&self, re: &Capturing) -> Option<usize> {
+        self.families().iter().position(|f| std::ptr::eq(*f, re))
+    }
 }
 
 /// A pattern with named groups, run anchored at a place the combined pattern found.
@@ -173,6 +204,10 @@ pub(super) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         .map(|p| format!("(?:{}\n)", strip_groups(p)))
         .collect();
     let any = re(&stripped.join("|"));
+    let set = regex::RegexSetBuilder::new(&stripped)
+        .dfa_size_limit(cache)
+        .build()
+        .expect("date patterns");
     let [
         day_month,
         month_day,
@@ -192,6 +227,7 @@ pub(super) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     ] = sources;
     Patterns {
         any,
+        set,
         day_month: cap(&day_month),
         month_day: cap(&month_day),
         day_range: cap(&day_range),
