@@ -1,5 +1,6 @@
 //! The viewer opening a folder as a user would (background load, headless frames at ~60 fps
-//! meanwhile): wall time until the data is on screen and the longest frame while it loads.
+//! meanwhile): wall time until the data is on screen, the longest frame and the 99th percentile
+//! while it loads, and the same frames with no load running as this machine's baseline.
 //! `cargo bench --bench load -- FOLDER` (without a folder: the bundled seeds' folder).
 
 mod support;
@@ -32,10 +33,27 @@ fn run_load(folder: &Path) {
     );
     let ctx = egui::Context::default();
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1360.0, 860.0));
+    // the same frames for 3 s before the load: what this machine gives a frame with no load
+    // running (another process may take the core at any moment)
+    let idle_started = Instant::now();
+    let mut idle: Vec<f64> = Vec::new();
+    while idle_started.elapsed().as_secs_f64() < 3.0 {
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            time: Some(idle_started.elapsed().as_secs_f64()),
+            ..Default::default()
+        };
+        let frame = Instant::now();
+        let output = ctx.run_ui(input, |ui| app.ui_root(ui));
+        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+        idle.push(frame.elapsed().as_secs_f64() * 1000.0);
+        std::thread::sleep(std::time::Duration::from_millis(16));
+    }
     app.push(Command::OpenFolder(folder.to_owned()));
     let started = Instant::now();
     let mut frames = 0usize;
     let mut longest = 0.0f64;
+    let mut times: Vec<f64> = Vec::new();
     let mut last_report = Instant::now();
     let arrival = loop {
         let input = egui::RawInput {
@@ -52,6 +70,7 @@ fn run_load(folder: &Path) {
             break ms;
         }
         longest = longest.max(ms);
+        times.push(ms);
         if let Some(loading) = &app.state.loading
             && last_report.elapsed().as_secs_f64() >= 1.0
         {
@@ -84,7 +103,23 @@ fn run_load(folder: &Path) {
         "  {frames} frames drawn meanwhile, the longest {longest:.1} ms (the load runs in the background); the frame that took the data: {:.1} ms",
         arrival
     );
+    let over = times.iter().filter(|&&t| t > 16.0).count();
+    say!(
+        "  frames while loading: 99th percentile {:.1} ms, {over} of {} over 16 ms; with no load running (3 s before): 99th percentile {:.1} ms, longest {:.1} ms",
+        percentile(&mut times, 0.99),
+        times.len(),
+        percentile(&mut idle, 0.99),
+        idle.iter().copied().fold(0.0, f64::max)
+    );
     if let Some(notice) = &app.state.notice {
         say!("  notice: {notice}");
     }
+}
+
+/// The `q` quantile of `values` (sorted in place); 0 when there are none.
+fn percentile(values: &mut [f64], q: f64) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let last = values.len().saturating_sub(1);
+    let at = ((last as f64) * q).round() as usize;
+    values.get(at.min(last)).copied().unwrap_or(0.0)
 }
