@@ -257,6 +257,9 @@ impl ArticleContext<'_> {
     /// Why `place` was chosen among the places bearing its name, in plain words; `None` when
     /// only one place bears it.
     fn place_note(&self, place: &Located) -> Option<String> {
+        if place.clue == Clue::Only {
+            return None;
+        }
         let entry = self.gazetteer.entry(place.entry)?;
         let written = self.text.get(place.start..place.end).unwrap_or(&entry.name);
         let within = entry
