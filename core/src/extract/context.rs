@@ -11,7 +11,7 @@ use super::layout::{self, Layout};
 use super::modality::{self, Framing};
 use super::triggers::TriggerHit;
 use crate::dates::{self, Reference};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, PlaceMention};
 use crate::model::{Article, DateSource, PlaceKind, Published};
 
 /// A place resolved in an article: byte span and the chosen gazetteer entry.
@@ -84,6 +84,8 @@ pub(super) struct ArticleContext<'a> {
     pub(super) dateline_end: usize,
     /// Date expressions of each sentence, found once when first needed.
     pub(super) sentence_dates: Vec<std::cell::OnceCell<Vec<dates::DateMention>>>,
+    /// Place names of each sentence, found once when first needed.
+    pub(super) sentence_names: Vec<std::cell::OnceCell<Vec<PlaceMention>>>,
     /// How often each region, Baku and Yerevan are named in the whole article.
     pub(super) region_counts: BTreeMap<usize, usize>,
     /// Framing of every trigger in a sentence, by its absolute start.
@@ -153,14 +155,18 @@ impl<'a> ArticleContext<'a> {
             dateline_end,
             region_counts,
             sentence_dates: Vec::new(),
+            sentence_names: Vec::new(),
             framings: Vec::new(),
         };
         ctx.sentence_dates = (0..ctx.layout.sentences.len())
             .map(|_| std::cell::OnceCell::new())
             .collect();
+        ctx.sentence_names = (0..ctx.layout.sentences.len())
+            .map(|_| std::cell::OnceCell::new())
+            .collect();
         // Places only where a trigger is, plus the region names the whole article is about.
         let mut found = Vec::new();
-        for sentence in &ctx.layout.sentences {
+        for (index, sentence) in ctx.layout.sentences.iter().enumerate() {
             let lo = hits.partition_point(|h| h.start < sentence.start);
             let hi = hits.partition_point(|h| h.start < sentence.end);
             let stext = text.get(sentence.start..sentence.end).unwrap_or_default();
@@ -172,7 +178,7 @@ impl<'a> ArticleContext<'a> {
                 ctx.framings.push((h.start, f));
             }
             if factual {
-                found.extend(ctx.find_places(sentence.start, sentence.end));
+                found.extend_from_slice(ctx.names_of_sentence(index));
             }
         }
         ctx.places = ctx.resolve_places(found);

@@ -42,6 +42,17 @@ impl ArticleContext<'_> {
             .collect()
     }
 
+    /// Place names of sentence `index`, with absolute offsets, found once.
+    pub(super) fn names_of_sentence(&self, index: usize) -> &[PlaceMention] {
+        match (
+            self.sentence_names.get(index),
+            self.layout.sentences.get(index),
+        ) {
+            (Some(cell), Some(s)) => cell.get_or_init(|| self.find_places(s.start, s.end)),
+            _ => &[],
+        }
+    }
+
     /// Chooses one entry per place mention. A name several places share is decided by, in
     /// order: a district, province or country named in the same paragraph ("the village of
     /// Aghdam in the Tovuz district"); the article's other places (the candidate with most of
@@ -336,14 +347,11 @@ impl ArticleContext<'_> {
 
     /// Districts and provinces named in a paragraph (gazetteer entries).
     fn areas_in_paragraph(&self, paragraph: usize) -> Vec<usize> {
+        // a name never spans two sentences: the paragraph's names are its sentences'
         let sentences = &self.layout.sentences;
-        let mut of_paragraph = sentences.iter().filter(|s| s.paragraph == paragraph);
-        let Some(first) = of_paragraph.next() else {
-            return Vec::new();
-        };
-        let end = of_paragraph.next_back().map_or(first.end, |s| s.end);
-        self.find_places(first.start, end)
-            .into_iter()
+        (0..sentences.len())
+            .filter(|&i| sentences.get(i).is_some_and(|s| s.paragraph == paragraph))
+            .flat_map(|i| self.names_of_sentence(i))
             .filter_map(|m| match m.candidates.as_slice() {
                 [only] => Some(*only),
                 _ => None,
@@ -711,11 +719,12 @@ impl ArticleContext<'_> {
                 .then_some(*anaphor)
         })?;
         let paragraph = self.layout.sentences.get(index)?.paragraph;
-        for prev in self.layout.sentences.get(..index)?.iter().rev().take(3) {
+        let earlier = self.layout.sentences.get(..index)?;
+        for (i, prev) in earlier.iter().enumerate().rev().take(3) {
             if prev.paragraph + 1 < paragraph {
                 break;
             }
-            let found = self.resolve_places(self.find_places(prev.start, prev.end));
+            let found = self.resolve_places(self.names_of_sentence(i).to_vec());
             if let Some(p) = found
                 .into_iter()
                 .rfind(|p| anaphor.accepts(self.entry_kind(p.entry)))
