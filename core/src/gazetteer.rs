@@ -505,42 +505,16 @@ impl Gazetteer {
             let Some(&longest) = self.first_words.get(key) else {
                 continue;
             };
-            // the longest spelling that starts here and ends where a word does ("Lachin" in
-            // "Lachin districts", not a name ending inside "districts"): fold enough text for
-            // it and the character after it
-            let mut reach = longest + 16;
-            let mut mapped;
-            loop {
-                let mut end = (start + reach).min(text.len());
-                while !text.is_char_boundary(end) {
-                    end += 1;
-                }
-                mapped = fold_window(text, start, end, &mut folded, &mut map);
-                if folded.len() >= longest + 8 || end == text.len() {
-                    break;
-                }
-                reach *= 2;
-            }
-            let word_char_at = |i: usize| {
-                folded
-                    .get(i..)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_alphanumeric)
+            let found_here = if plain_word && longest == key.len() {
+                // no spelling goes past this plain word: it is the spelling or none is
+                self.spellings.get(key).map(|&p| (ascii_end, p))
+            } else {
+                self.longest_spelling_at(text, start, longest, &mut folded, &mut map)
             };
-            let first_len = first_word(&folded).len();
-            let found_here = (first_len..=longest.min(folded.len()))
-                .rev()
-                .filter(|&i| folded.is_char_boundary(i) && !word_char_at(i))
-                .find_map(|i| Some((i, *self.spellings.get(folded.get(..i)?)?)));
-            let Some((length, pattern)) = found_here else {
+            let Some((end, pattern)) = found_here else {
                 continue;
             };
             let pattern = pattern as usize;
-            let end = if mapped {
-                map.get(length).map_or(text.len(), |&o| o as usize)
-            } else {
-                start + length
-            };
             if qualified(text, start) {
                 continue;
             }
@@ -621,6 +595,52 @@ fn fold_window(text: &str, start: usize, end: usize, out: &mut String, map: &mut
     }
     fold_span(text, start, end, out, map);
     true
+}
+
+impl Gazetteer {
+    /// The longest spelling that starts at `start` and ends where a word does ("Lachin" in
+    /// "Lachin districts", not a name ending inside "districts"), with its end in `text` and
+    /// its pattern; `longest` is the byte length of the longest spelling its first word starts.
+    /// Folds enough text for it and the character after it into the buffers given.
+    fn longest_spelling_at(
+        &self,
+        text: &str,
+        start: usize,
+        longest: usize,
+        folded: &mut String,
+        map: &mut Vec<u32>,
+    ) -> Option<(usize, u32)> {
+        let mut reach = longest + 16;
+        let mut mapped;
+        loop {
+            let mut end = (start + reach).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            mapped = fold_window(text, start, end, folded, map);
+            if folded.len() >= longest + 8 || end == text.len() {
+                break;
+            }
+            reach *= 2;
+        }
+        let word_char_at = |i: usize| {
+            folded
+                .get(i..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        };
+        let first_len = first_word(folded).len();
+        let (length, pattern) = (first_len..=longest.min(folded.len()))
+            .rev()
+            .filter(|&i| folded.is_char_boundary(i) && !word_char_at(i))
+            .find_map(|i| Some((i, *self.spellings.get(folded.get(..i)?)?)))?;
+        let end = if mapped {
+            map.get(length).map_or(text.len(), |&o| o as usize)
+        } else {
+            start + length
+        };
+        Some((end, pattern))
+    }
 }
 
 /// Whether a word of the folded text starts at `c`, given the two characters before it: not
