@@ -1,5 +1,8 @@
-//! Times each extraction stage over the generated corpus (a profiling aid, not a test):
-//! `cargo run --release --example stages [extract]`.
+//! Times each extraction stage over the generated corpus, or over the articles of a folder
+//! named by `STAGES_DIR` (real text from `make_corpus.py`), a profiling aid, not a test:
+//! `cargo run --release --example stages [extract]`. Instructions on real text:
+//! `STAGES_DIR=/tmp/corpus4 STAGES_REPS=1 valgrind --tool=callgrind
+//! --toggle-collect='*timed_extract*' target/release/examples/stages extract`.
 
 // only part of the generator is needed here; the benchmarks use the rest
 #[allow(dead_code)]
@@ -15,13 +18,16 @@ fn main() {
             .and_then(|v| v.parse().ok())
             .unwrap_or(d)
     };
-    let arts = generator::generate(env("STAGES_MB", 16) * 1_000_000, 7);
+    let arts = match std::env::var("STAGES_DIR") {
+        Ok(dir) => read_folder(std::path::Path::new(&dir)),
+        Err(_) => generator::generate(env("STAGES_MB", 16) * 1_000_000, 7),
+    };
     let mb = arts.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6;
     // `stages extract` times (and lets a profiler see) the whole pipeline alone
     let only_extract = std::env::args().nth(1).as_deref() == Some("extract");
     if only_extract {
-        // warm the lazily built automata outside the measured function
-        if let Some(a) = arts.first() {
+        // warm the lazily built automata and patterns outside the measured function
+        for a in arts.iter().take(300) {
             karabakh_core::extract::extract_article(a);
         }
         for _ in 0..env("STAGES_REPS", 4) {
@@ -82,4 +88,22 @@ fn timed_extract(arts: &[karabakh_core::model::Article]) -> usize {
     arts.iter()
         .map(|a| karabakh_core::extract::extract_article(a).len())
         .sum()
+}
+
+/// The articles of `folder` as the extractor gets them (unreadable files left out).
+fn read_folder(folder: &std::path::Path) -> Vec<karabakh_core::model::Article> {
+    use karabakh_core::corpus::{ReadOptions, list_folder, read_article};
+    let Ok(listing) = list_folder(folder) else {
+        eprintln!("cannot list {}", folder.display());
+        return Vec::new();
+    };
+    listing
+        .files
+        .iter()
+        .filter_map(|(path, rel)| {
+            read_article(path, rel, listing.csv.get(rel), ReadOptions::default())
+                .ok()
+                .map(|(article, _)| article)
+        })
+        .collect()
 }
