@@ -243,6 +243,10 @@ static SUBORDINATOR_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// Words saying a deployment is leaving, not arriving.
 pub(crate) fn is_withdrawal(clause: &str) -> bool {
+    // one pass for the stems of every word below rules most clauses out
+    if !WITHDRAWAL_STEMS.is_match(clause) {
+        return false;
+    }
     words(clause).any(|w| {
         w.starts_with("withdr")
             || w.starts_with("retreat")
@@ -256,6 +260,17 @@ pub(crate) fn is_withdrawal(clause: &str) -> bool {
             || w == "departure"
     })
 }
+
+/// A stem of every withdrawal word of [`is_withdrawal`], in any case.
+#[allow(clippy::expect_used)] // constant patterns
+static WITHDRAWAL_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build([
+            "withdr", "retreat", "evacuat", "pulled", "pullout", "left", "leav", "depart",
+        ])
+        .expect("withdrawal stems")
+});
 
 /// Photo captions and credits are not reports.
 pub(super) fn is_caption(sentence: &str) -> bool {
