@@ -12,7 +12,7 @@ use super::places::entry_distance_km;
 use super::sections::EventDate;
 use super::sides;
 use super::triggers::{self, TriggerHit};
-use super::words::{words, words_before};
+use super::words::{Word, words, words_before};
 use crate::model::{DateSource, EventKind, Highlight, HighlightRole, PlaceKind, Source, Status};
 
 impl ArticleContext<'_> {
@@ -222,11 +222,12 @@ impl ArticleContext<'_> {
         if first.end > second.start || first.start == second.start {
             return false;
         }
-        let gap: Vec<String> = words(self.text.get(first.end..second.start).unwrap_or_default())
-            .map(|w| w.as_str().to_owned())
-            .filter(|w| w != "the")
-            .collect();
-        matches!(gap.as_slice(), [w] if w == "and" || w == "or")
+        let gap = self.text.get(first.end..second.start).unwrap_or_default();
+        let mut gap = words(gap).filter(|w| w != "the");
+        matches!(
+            (gap.next().as_deref(), gap.next()),
+            (Some("and" | "or"), None)
+        )
     }
 
     /// Whether `locator` only says where `place` is: "Qarayusifli near Barda", "Sotk, not far
@@ -236,12 +237,9 @@ impl ArticleContext<'_> {
             return false;
         }
         let gap = self.text.get(place.end..locator.start).unwrap_or_default();
-        let gap: Vec<String> = words(gap).map(|w| w.as_str().to_owned()).collect();
-        let gap: Vec<&str> = gap
-            .iter()
-            .map(String::as_str)
-            .filter(|w| *w != "the")
-            .collect();
+        // a locator's gap has three words at most: read no further
+        let gap: Vec<Word<'_>> = words(gap).filter(|w| w != "the").take(4).collect();
+        let gap: Vec<&str> = gap.iter().map(Word::as_str).collect();
         matches!(
             gap.as_slice(),
             ["near"]
