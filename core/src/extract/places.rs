@@ -25,6 +25,15 @@ pub(super) static THE_CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("capital")
 });
 
+/// The anaphoric phrases of [`ANAPHORA`], found ASCII-case-insensitively in one pass.
+#[allow(clippy::expect_used)] // constant patterns
+static ANAPHORA_AUTOMATON: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(ANAPHORA.iter().map(|(phrase, _)| phrase))
+        .expect("anaphora automaton")
+});
+
 impl ArticleContext<'_> {
     /// Place names in `start..end` of the text, with absolute offsets.
     pub(super) fn find_places(&self, start: usize, end: usize) -> Vec<PlaceMention> {
@@ -706,18 +715,19 @@ impl ArticleContext<'_> {
 
     /// "the area", "the region", "there": the last place of the previous sentences of the paragraph.
     pub(super) fn anaphora_place(&self, stext: &str, index: usize) -> Option<Located> {
-        let lower = stext.to_lowercase();
-        let anaphor = ANAPHORA.iter().find_map(|(phrase, anaphor)| {
-            lower
-                .match_indices(phrase)
-                .any(|(i, _)| {
-                    !lower
-                        .get(i + phrase.len()..)
-                        .unwrap_or_default()
-                        .starts_with(|c: char| c.is_alphanumeric())
-                })
-                .then_some(*anaphor)
-        })?;
+        // the first phrase of the list written in the sentence as a whole word, in any case
+        let anaphor = ANAPHORA_AUTOMATON
+            .find_overlapping_iter(stext)
+            .filter(|m| {
+                !stext
+                    .get(m.end()..)
+                    .unwrap_or_default()
+                    .starts_with(|c: char| c.is_alphanumeric())
+            })
+            .map(|m| m.pattern().as_usize())
+            .min()
+            .and_then(|i| ANAPHORA.get(i))
+            .map(|(_, anaphor)| *anaphor)?;
         let paragraph = self.layout.sentences.get(index)?.paragraph;
         let earlier = self.layout.sentences.get(..index)?;
         for (i, prev) in earlier.iter().enumerate().rev().take(3) {
