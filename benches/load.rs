@@ -38,15 +38,7 @@ fn run_load(folder: &Path) {
     let idle_started = Instant::now();
     let mut idle: Vec<f64> = Vec::new();
     while idle_started.elapsed().as_secs_f64() < 3.0 {
-        let input = egui::RawInput {
-            screen_rect: Some(screen),
-            time: Some(idle_started.elapsed().as_secs_f64()),
-            ..Default::default()
-        };
-        let frame = Instant::now();
-        let output = ctx.run_ui(input, |ui| app.ui_root(ui));
-        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
-        idle.push(frame.elapsed().as_secs_f64() * 1000.0);
+        idle.push(draw_frame(&ctx, &mut app, screen, idle_started));
         std::thread::sleep(std::time::Duration::from_millis(16));
     }
     app.push(Command::OpenFolder(folder.to_owned()));
@@ -56,15 +48,7 @@ fn run_load(folder: &Path) {
     let mut times: Vec<f64> = Vec::new();
     let mut last_report = Instant::now();
     let arrival = loop {
-        let input = egui::RawInput {
-            screen_rect: Some(screen),
-            time: Some(started.elapsed().as_secs_f64()),
-            ..Default::default()
-        };
-        let frame = Instant::now();
-        let output = ctx.run_ui(input, |ui| app.ui_root(ui));
-        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
-        let ms = frame.elapsed().as_secs_f64() * 1000.0;
+        let ms = draw_frame(&ctx, &mut app, screen, started);
         frames += 1;
         if app.state.loading.is_none() && frames > 1 {
             break ms;
@@ -116,6 +100,20 @@ fn run_load(folder: &Path) {
     if let Some(notice) = &app.state.notice {
         say!("  notice: {notice}");
     }
+}
+
+/// Draws and tessellates one frame of `app` on `screen` at the time since `since`, as a
+/// window would; returns how long it took, in milliseconds.
+fn draw_frame(ctx: &egui::Context, app: &mut AtlasApp, screen: egui::Rect, since: Instant) -> f64 {
+    let input = egui::RawInput {
+        screen_rect: Some(screen),
+        time: Some(since.elapsed().as_secs_f64()),
+        ..Default::default()
+    };
+    let frame = Instant::now();
+    let output = ctx.run_ui(input, |ui| app.ui_root(ui));
+    let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+    frame.elapsed().as_secs_f64() * 1000.0
 }
 
 /// The `q` quantile of `values` (sorted in place); 0 when there are none.
