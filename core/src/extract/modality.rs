@@ -17,14 +17,38 @@ pub(super) static CLAUSE_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("clause automaton")
 });
 
-/// Start of the clause that holds byte `at` of `sentence`.
+/// The clause breaks reversed: searched backwards from a trigger, the first break met is the
+/// one that ends last, so the search stops at the trigger's own clause instead of reading the
+/// sentence from its start. Byte-wise and ASCII-case-insensitive, as [`CLAUSE_AUTOMATON`].
+#[allow(clippy::expect_used)] // constant patterns
+static CLAUSE_BREAKS_BACKWARDS: LazyLock<regex_automata::dfa::dense::DFA<Vec<u32>>> =
+    LazyLock::new(|| {
+        use regex_automata::{dfa::dense, nfa::thompson, util::syntax};
+        let patterns: Vec<String> = CLAUSE_BREAKS
+            .iter()
+            .map(|b| regex_syntax::escape(b))
+            .collect();
+        dense::Builder::new()
+            .syntax(syntax::Config::new().case_insensitive(true).unicode(false))
+            .thompson(thompson::Config::new().reverse(true))
+            .build_many(&patterns)
+            .expect("reverse clause automaton")
+    });
+
+/// Start of the clause that holds byte `at` of `sentence`: the end of the last clause break
+/// before it, or 0.
 pub(crate) fn clause_start(sentence: &str, at: usize) -> usize {
-    let before = sentence.get(..at).unwrap_or_default();
-    CLAUSE_AUTOMATON
-        .find_overlapping_iter(before)
-        .map(|m| m.end())
-        .max()
-        .unwrap_or(0)
+    use regex_automata::{Input, dfa::Automaton};
+    let Some(before) = sentence.get(..at) else {
+        return 0;
+    };
+    // the match found is the break that ends last; its pattern says how long it is
+    match CLAUSE_BREAKS_BACKWARDS.try_search_rev(&Input::new(before)) {
+        Ok(Some(m)) => CLAUSE_BREAKS
+            .get(m.pattern().as_usize())
+            .map_or(0, |b| m.offset() + b.len()),
+        _ => 0,
+    }
 }
 
 /// How a trigger is framed by the words before it in its clause.
@@ -328,5 +352,58 @@ mod tests {
         assert!(is_claim(s, s.find("opened").unwrap_or(0)));
         assert!(denies_claims("The Armenian side denied the accusations."));
         assert!(!is_claim("Azerbaijani troops shelled Martakert.", 18));
+    }
+}
+
+/// The backwards clause search against reading every clause break from the sentence's start.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Clause breaks that overlap or share ends, in any case, amid other text.
+    const FRAGMENTS: &[&str] = &[
+        " but ",
+        " BUT ",
+        " though ",
+        " even though ",
+        " Even Though ",
+        ", and ",
+        ", and said ",
+        " and said ",
+        "; ",
+        ": ",
+        " — ",
+        " – ",
+        " -- ",
+        " however",
+        ", saying ",
+        "shelled",
+        " troops ",
+        "Şuşa",
+        " ",
+        ",",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+        #[test]
+        fn clause_start_is_the_end_of_the_last_break(
+            parts in proptest::collection::vec(prop_oneof![
+                4 => proptest::sample::select(FRAGMENTS).prop_map(str::to_owned),
+                1 => any::<String>(),
+            ], 0..24)
+        ) {
+            let sentence = parts.concat();
+            for at in (0..=sentence.len()).filter(|&i| sentence.is_char_boundary(i)) {
+                let want = CLAUSE_AUTOMATON
+                    .find_overlapping_iter(sentence.get(..at).unwrap_or_default())
+                    .map(|m| m.end())
+                    .max()
+                    .unwrap_or(0);
+                prop_assert_eq!(clause_start(&sentence, at), want, "at {} of {:?}", at, sentence);
+            }
+        }
     }
 }

@@ -396,14 +396,15 @@ fn stationed_target(stext: &str, strike: &TriggerHit, deployment: &TriggerHit) -
         deployment.def().text,
         "stationed" | "deployed" | "positioned" | "garrisoned"
     );
-    let after_force = words_before(stext.get(..deployment.start).unwrap_or_default(), 1)
-        .first()
-        .is_some_and(|w| FORCE_NOUNS.contains(&w.as_str()));
+    // the positional checks first: most pairs of triggers fail them, and reading the words
+    // and the clause costs more
     strike.def().kind == EventKind::Strike
         && stationed
-        && after_force
         && strike.end <= deployment.start
         && deployment.start - strike.end <= 120
+        && words_before(stext.get(..deployment.start).unwrap_or_default(), 1)
+            .first()
+            .is_some_and(|w| FORCE_NOUNS.contains(&w.as_str()))
         && modality::clause_start(stext, deployment.start) <= strike.start
 }
 

@@ -23,8 +23,8 @@ pub(super) fn is_word_part(c: char) -> bool {
 pub(crate) enum Word<'a> {
     /// The text itself.
     Borrowed(&'a str),
-    /// A short lower-cased ASCII copy.
-    Inline([u8; 24], u8),
+    /// A short lower-cased ASCII copy (read back without checking its UTF-8 again).
+    Inline(arrayvec::ArrayString<24>),
     /// Anything else.
     Owned(String),
 }
@@ -34,10 +34,7 @@ impl std::ops::Deref for Word<'_> {
     fn deref(&self) -> &str {
         match self {
             Word::Borrowed(s) => s,
-            Word::Inline(buf, len) => buf
-                .get(..usize::from(*len))
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or_default(),
+            Word::Inline(s) => s,
             Word::Owned(s) => s,
         }
     }
@@ -67,11 +64,11 @@ pub(super) fn normal_word(w: &str) -> Word<'_> {
         return Word::Borrowed(w);
     }
     if w.is_ascii() && w.len() <= 24 {
-        let mut buf = [0u8; 24];
-        for (d, b) in buf.iter_mut().zip(w.bytes()) {
-            *d = b.to_ascii_lowercase();
+        let mut short = arrayvec::ArrayString::<24>::new();
+        for c in w.chars() {
+            short.push(c.to_ascii_lowercase());
         }
-        return Word::Inline(buf, u8::try_from(w.len()).unwrap_or(0));
+        return Word::Inline(short);
     }
     Word::Owned(w.to_lowercase().replace('’', "'"))
 }
