@@ -205,6 +205,12 @@ macro_rules! cue_words {
             matches!(word, $($word)|*)
         }
     };
+    // the same, and the words as a list (for a search that rules sentences out at once)
+    ($(#[$doc:meta])* $name:ident / $list:ident: $($word:literal),* $(,)?) => {
+        cue_words! { $(#[$doc])* $name: $($word),* }
+        $(#[$doc])*
+        pub(super) const $list: &[&str] = &[$($word),*];
+    };
 }
 
 cue_words! {
@@ -366,7 +372,7 @@ cue_words! {
 
 cue_words! {
     /// Words that attribute a statement to a party or hedge it.
-    is_claim_cue:
+    is_claim_cue / CLAIM_CUES:
     "claim",
     "claims",
     "claimed",

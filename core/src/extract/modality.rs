@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
-use super::lexicon::{CLAUSE_BREAKS, SUBORDINATORS, is_claim_cue, is_modal_cue, is_negation_cue};
+use super::lexicon::{
+    CLAIM_CUES, CLAUSE_BREAKS, SUBORDINATORS, is_claim_cue, is_modal_cue, is_negation_cue,
+};
 use super::words::{Word, words};
 
 #[allow(clippy::expect_used)] // constant patterns
@@ -139,7 +141,12 @@ pub(crate) fn is_claim(sentence: &str, trigger_start: usize) -> bool {
     if quoted_open {
         return true;
     }
-    // a claim word, or "officials reported" (but not "shelling was reported")
+    // a claim word, or "officials reported" (but not "shelling was reported"); one pass
+    // for them in any ASCII case rules most sentences out. Exact, as the cue words are plain
+    // ASCII without a "k" (the Kelvin sign is the one other letter that lower-cases to ASCII)
+    if !CLAIM_WORDS.is_match(sentence) {
+        return false;
+    }
     let mut previous: Option<Word<'_>> = None;
     let mut before_previous: Option<Word<'_>> = None;
     for w in words(sentence) {
@@ -168,6 +175,15 @@ pub(crate) fn is_claim(sentence: &str, trigger_start: usize) -> bool {
     }
     false
 }
+
+/// Every claim cue, and "reported", in any case.
+#[allow(clippy::expect_used)] // constant patterns
+static CLAIM_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(CLAIM_CUES.iter().chain(&["reported"]))
+        .expect("claim words")
+});
 
 /// Stems of every denial verb below (as written, like the words compared): one SIMD pass
 /// (Teddy) rules most sentences out.
@@ -352,6 +368,20 @@ mod tests {
         assert!(is_claim(s, s.find("opened").unwrap_or(0)));
         assert!(denies_claims("The Armenian side denied the accusations."));
         assert!(!is_claim("Azerbaijani troops shelled Martakert.", 18));
+    }
+
+    #[test]
+    fn claim_cues_are_what_the_prefilter_can_find() {
+        for cue in CLAIM_CUES {
+            assert!(
+                cue.bytes().all(|b| b.is_ascii_lowercase()) && !cue.contains('k'),
+                "{cue}: the claim prefilter would miss it written in capitals"
+            );
+        }
+        assert!(is_claim(
+            "Officials SAID Azerbaijani troops shelled Martakert.",
+            36
+        ));
     }
 }
 
