@@ -63,11 +63,10 @@ pub(super) fn normal_word(w: &str) -> Word<'_> {
     if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
         return Word::Borrowed(w);
     }
-    if w.is_ascii() && w.len() <= 24 {
-        let mut short = arrayvec::ArrayString::<24>::new();
-        for c in w.chars() {
-            short.push(c.to_ascii_lowercase());
-        }
+    if w.is_ascii()
+        && let Ok(mut short) = arrayvec::ArrayString::<24>::from(w)
+    {
+        short.make_ascii_lowercase();
         return Word::Inline(short);
     }
     Word::Owned(w.to_lowercase().replace('’', "'"))
