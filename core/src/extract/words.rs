@@ -86,14 +86,21 @@ pub(crate) fn words_rev(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
         .map(normal_word)
 }
 
-/// The last `n` words of `text`, in text order.
-pub(super) fn words_before(text: &str, n: usize) -> Vec<Word<'_>> {
-    let mut ws: Vec<Word<'_>> = words_rev(text).take(n).collect();
+/// The most words [`words_before`] and [`words_after`] give: the rules read a few words
+/// around a trigger or place, never more.
+pub(super) const NEARBY: usize = 6;
+
+/// Words read around a trigger or place, kept on the stack.
+pub(super) type Nearby<'a> = arrayvec::ArrayVec<Word<'a>, NEARBY>;
+
+/// The last `n` words of `text` (at most [`NEARBY`]), in text order.
+pub(super) fn words_before(text: &str, n: usize) -> Nearby<'_> {
+    let mut ws: Nearby<'_> = words_rev(text).take(n.min(NEARBY)).collect();
     ws.reverse();
     ws
 }
 
-/// The first `n` words of `text`.
-pub(super) fn words_after(text: &str, n: usize) -> Vec<Word<'_>> {
-    words(text).take(n).collect()
+/// The first `n` words of `text` (at most [`NEARBY`]).
+pub(super) fn words_after(text: &str, n: usize) -> Nearby<'_> {
+    words(text).take(n.min(NEARBY)).collect()
 }
