@@ -110,14 +110,14 @@ impl Entry {
 }
 
 /// A place name found in a text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlaceMention {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlaceMention<'g> {
     /// Byte offset in the original text.
     pub start: usize,
     /// Byte offset one past the end in the original text.
     pub end: usize,
     /// Every entry this spelling may name (more than one when ambiguous).
-    pub candidates: Vec<usize>,
+    pub candidates: &'g [usize],
     /// The spelling is also an ordinary word or a person's name: a place only in a place context.
     pub needs_context: bool,
 }
@@ -435,7 +435,7 @@ impl Gazetteer {
 
     /// Finds place names in `text` on word boundaries. Latin-script names must start with a
     /// capital letter in the original text (so "sus" or "kut" in prose are not places).
-    pub fn find(&self, text: &str) -> Vec<PlaceMention> {
+    pub fn find(&self, text: &str) -> Vec<PlaceMention<'_>> {
         let mut found = Vec::new();
         // the folded text of one word, then of the stretch a name starting there may take
         let (mut folded, mut map) = (String::new(), Vec::new());
@@ -543,7 +543,7 @@ impl Gazetteer {
             found.push(PlaceMention {
                 start,
                 end,
-                candidates: candidates.clone(),
+                candidates,
                 needs_context: self.pattern_context.get(pattern).copied().unwrap_or(false),
             });
         }

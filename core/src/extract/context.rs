@@ -85,7 +85,7 @@ pub(super) struct ArticleContext<'a> {
     /// Date expressions of each sentence, found once when first needed.
     pub(super) sentence_dates: Vec<std::cell::OnceCell<Vec<dates::DateMention>>>,
     /// Place names of each sentence, found once when first needed.
-    pub(super) sentence_names: Vec<std::cell::OnceCell<Vec<PlaceMention>>>,
+    pub(super) sentence_names: Vec<std::cell::OnceCell<Vec<PlaceMention<'a>>>>,
     /// How often each region, Baku and Yerevan are named in the whole article.
     pub(super) region_counts: BTreeMap<usize, usize>,
     /// Framing of every trigger in a sentence, by its absolute start.

@@ -34,9 +34,9 @@ static ANAPHORA_AUTOMATON: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|
         .expect("anaphora automaton")
 });
 
-impl ArticleContext<'_> {
+impl<'a> ArticleContext<'a> {
     /// Place names in `start..end` of the text, with absolute offsets.
-    pub(super) fn find_places(&self, start: usize, end: usize) -> Vec<PlaceMention> {
+    pub(super) fn find_places(&self, start: usize, end: usize) -> Vec<PlaceMention<'a>> {
         let Some(span) = self.text.get(start..end) else {
             return Vec::new();
         };
@@ -52,7 +52,7 @@ impl ArticleContext<'_> {
     }
 
     /// Place names of sentence `index`, with absolute offsets, found once.
-    pub(super) fn names_of_sentence(&self, index: usize) -> &[PlaceMention] {
+    pub(super) fn names_of_sentence(&self, index: usize) -> &[PlaceMention<'a>] {
         match (
             self.sentence_names.get(index),
             self.layout.sentences.get(index),
@@ -74,7 +74,7 @@ impl ArticleContext<'_> {
             if m.start < self.dateline_end {
                 continue;
             }
-            let (entry, clue) = match m.candidates.as_slice() {
+            let (entry, clue) = match m.candidates {
                 [] => continue,
                 [only] => (*only, Clue::Only),
                 [first, ..] => {
@@ -215,7 +215,7 @@ impl ArticleContext<'_> {
             return (c, Clue::Admin(area));
         }
         // narrow the field by what the text says, as long as someone is left
-        let mut pool: Vec<usize> = mention.candidates.clone();
+        let mut pool: Vec<usize> = mention.candidates.to_vec();
         let narrow = |pool: &mut Vec<usize>, keep: &dyn Fn(usize) -> bool| {
             let kept: Vec<usize> = pool.iter().copied().filter(|&c| keep(c)).collect();
             if !kept.is_empty() {
@@ -313,7 +313,7 @@ impl ArticleContext<'_> {
         let entries = &self.gazetteer.entries;
         let country_at = |start: usize, end: usize| -> Option<usize> {
             let found = self.find_places(start, end);
-            found.first().and_then(|m| match m.candidates.as_slice() {
+            found.first().and_then(|m| match m.candidates {
                 [only]
                     if entries
                         .get(*only)
@@ -361,7 +361,7 @@ impl ArticleContext<'_> {
         (0..sentences.len())
             .filter(|&i| sentences.get(i).is_some_and(|s| s.paragraph == paragraph))
             .flat_map(|i| self.names_of_sentence(i))
-            .filter_map(|m| match m.candidates.as_slice() {
+            .filter_map(|m| match m.candidates {
                 [only] => Some(*only),
                 _ => None,
             })
