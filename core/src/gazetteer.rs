@@ -452,8 +452,13 @@ impl Gazetteer {
         {
             let start = next + offset;
             next = start + 1;
+            // inside a word ("Barda" at its "r", "NATO" at its "A"): no word starts here
+            let inside_word = start
+                .checked_sub(1)
+                .and_then(|i| bytes.get(i))
+                .is_some_and(u8::is_ascii_alphanumeric);
             let generic_initial = matches!(bytes.get(start), Some(b'l' | b'm' | b'r'));
-            if start < cursor || (generic_initial && !generic_at(text, start)) {
+            if start < cursor || inside_word || (generic_initial && !generic_at(text, start)) {
                 continue;
             }
             let Some(first) = text.get(start..).and_then(|r| r.chars().next()) else {
@@ -476,20 +481,16 @@ impl Gazetteer {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .map_or(text.len(), |i| start + i);
-            let mut lowered = [0u8; 32];
+            let mut lowered = arrayvec::ArrayString::<32>::new();
             let plain_word = bytes
                 .get(ascii_end)
                 .is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'`'))
-                && ascii_end - start <= lowered.len();
+                && ascii_end - start <= lowered.capacity();
             let key = if plain_word {
-                for (to, from) in lowered
-                    .iter_mut()
-                    .zip(bytes.get(start..ascii_end).unwrap_or_default())
-                {
-                    *to = from.to_ascii_lowercase();
-                }
-                std::str::from_utf8(lowered.get(..ascii_end - start).unwrap_or_default())
-                    .unwrap_or_default()
+                // fits, as just checked
+                let _ = lowered.try_push_str(text.get(start..ascii_end).unwrap_or_default());
+                lowered.make_ascii_lowercase();
+                lowered.as_str()
             } else {
                 let word_end = text
                     .get(start..)
