@@ -6,7 +6,7 @@
 //! - [`FORCE_NOUNS`] (troops, peacekeepers…) and [`WEAPONS`] (rockets, drones…): what makes a
 //!   movement verb a deployment and "hit" or "fell" a strike.
 //! - Cue words: `is_modal_cue` (threats, plans, conditions: not events), `is_negation_cue`
-//!   (denied or negated: not events), `is_claim_cue` (attributed or hedged: claimed events);
+//!   (denied or negated: not events), [`CLAIM_CUES`] (attributed or hedged: claimed events);
 //!   [`CLAUSE_BREAKS`] bound the window these cues are read in.
 //! - Place grammar: [`LOCATIVE`] prepositions that govern a place, [`SKIPPABLE`] words that may
 //!   stand between a preposition and its place, [`NON_EVENT_VERBS`] whose place is not an event's
@@ -205,9 +205,8 @@ macro_rules! cue_words {
             matches!(word, $($word)|*)
         }
     };
-    // the same, and the words as a list (for a search that rules sentences out at once)
-    ($(#[$doc:meta])* $name:ident / $list:ident: $($word:literal),* $(,)?) => {
-        cue_words! { $(#[$doc])* $name: $($word),* }
+    // the words as a list, for an automaton that finds them all in one pass
+    ($(#[$doc:meta])* const $list:ident: $($word:literal),* $(,)?) => {
         $(#[$doc])*
         pub(super) const $list: &[&str] = &[$($word),*];
     };
@@ -372,7 +371,7 @@ cue_words! {
 
 cue_words! {
     /// Words that attribute a statement to a party or hedge it.
-    is_claim_cue / CLAIM_CUES:
+    const CLAIM_CUES:
     "claim",
     "claims",
     "claimed",

@@ -6,9 +6,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
-use super::lexicon::{
-    CLAIM_CUES, CLAUSE_BREAKS, SUBORDINATORS, is_claim_cue, is_modal_cue, is_negation_cue,
-};
+use super::lexicon::{CLAIM_CUES, CLAUSE_BREAKS, SUBORDINATORS, is_modal_cue, is_negation_cue};
 use super::words::{Word, words};
 
 #[allow(clippy::expect_used)] // constant patterns
@@ -141,46 +139,59 @@ pub(crate) fn is_claim(sentence: &str, trigger_start: usize) -> bool {
     if quoted_open {
         return true;
     }
-    // a claim word, or "officials reported" (but not "shelling was reported"); one pass
-    // for them in any ASCII case rules most sentences out. Exact, as the cue words are plain
-    // ASCII without a "k" (the Kelvin sign is the one other letter that lower-cases to ASCII)
-    if !CLAIM_WORDS.is_match(sentence) {
-        return false;
-    }
-    let mut previous: Option<Word<'_>> = None;
-    let mut before_previous: Option<Word<'_>> = None;
-    for w in words(sentence) {
-        // "under the statement signed on …": the agreement a handover follows, not attribution
-        let legal_basis = w == "statement"
-            && (previous
-                .as_deref()
-                .is_some_and(|p| matches!(p, "trilateral" | "tripartite" | "joint"))
-                || (previous.as_deref() == Some("the")
-                    && before_previous.as_deref() == Some("under")));
-        if is_claim_cue(w.as_str()) && !legal_basis {
-            return true;
+    claim_word(sentence)
+}
+
+/// Whether a word of `sentence` is a claim cue, or "reported" after a reporter ("officials
+/// reported", not "shelling was reported"). One search finds the cues in any ASCII case; only
+/// those standing as whole words are read further. Exact: the cue words are plain ASCII
+/// without a "k" (the Kelvin sign is the one other letter that lower-cases to ASCII), so a
+/// word lower-cased to a cue is written as one; and the longest cue at a word's start is the
+/// word itself when it is a cue, as no cue reaches past a word.
+fn claim_word(sentence: &str) -> bool {
+    let word_part = |c: Option<char>| c.is_some_and(super::words::is_word_part);
+    CLAIM_WORDS.find_iter(sentence).any(|m| {
+        let (before, after) = (
+            sentence.get(..m.start()).unwrap_or_default(),
+            sentence.get(m.end()..).unwrap_or_default(),
+        );
+        if word_part(before.chars().next_back()) || word_part(after.chars().next()) {
+            return false;
         }
-        if w == "reported"
-            && previous.as_deref().is_some_and(|b| {
+        let cue = CLAIM_CUES.get(m.pattern().as_usize()).copied();
+        let previous = super::words::words_before(before, 2);
+        let last = |back: usize| {
+            previous
+                .len()
+                .checked_sub(back)
+                .and_then(|i| previous.get(i))
+                .map(Word::as_str)
+        };
+        match cue {
+            // "under the statement signed on …": the agreement a handover follows, not
+            // attribution
+            Some("statement") => {
+                !(last(1).is_some_and(|p| matches!(p, "trilateral" | "tripartite" | "joint"))
+                    || (last(1) == Some("the") && last(2) == Some("under")))
+            }
+            Some(_) => true,
+            // "reported"
+            None => last(1).is_some_and(|b| {
                 !matches!(
                     b,
                     "was" | "were" | "been" | "is" | "are" | "be" | "also" | "widely"
                 )
-            })
-        {
-            return true;
+            }),
         }
-        before_previous = previous;
-        previous = Some(w);
-    }
-    false
+    })
 }
 
-/// Every claim cue, and "reported", in any case.
+/// Every claim cue, and "reported" (last), in any case; the longest at each place.
 #[allow(clippy::expect_used)] // constant patterns
 static CLAIM_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(CLAIM_CUES.iter().chain(&["reported"]))
         .expect("claim words")
 });
@@ -415,8 +426,79 @@ mod properties {
         ",",
     ];
 
+    /// The claim rule as first written: every word of the sentence in turn.
+    fn claim_word_by_walking(sentence: &str) -> bool {
+        let mut previous: Option<Word<'_>> = None;
+        let mut before_previous: Option<Word<'_>> = None;
+        for w in words(sentence) {
+            let legal_basis = w == "statement"
+                && (previous
+                    .as_deref()
+                    .is_some_and(|p| matches!(p, "trilateral" | "tripartite" | "joint"))
+                    || (previous.as_deref() == Some("the")
+                        && before_previous.as_deref() == Some("under")));
+            if CLAIM_CUES.contains(&w.as_str()) && !legal_basis {
+                return true;
+            }
+            if w == "reported"
+                && previous.as_deref().is_some_and(|b| {
+                    !matches!(
+                        b,
+                        "was" | "were" | "been" | "is" | "are" | "be" | "also" | "widely"
+                    )
+                })
+            {
+                return true;
+            }
+            before_previous = previous;
+            previous = Some(w);
+        }
+        false
+    }
+
+    /// Claim words whole and inside other words, reporters, the legal-basis phrases.
+    const CLAIM_FRAGMENTS: &[&str] = &[
+        "said",
+        "SAID",
+        "unsaid",
+        "said-",
+        "’said",
+        "reported",
+        "Reported",
+        "reportedly",
+        "was ",
+        "officials ",
+        "statement",
+        "statements",
+        "under ",
+        "the ",
+        "trilateral ",
+        "Joint ",
+        "according",
+        "accordingly",
+        "claims",
+        "claimsx",
+        "\u{212A}",
+        "ɑ",
+        " ",
+        ", ",
+        "-",
+        "'",
+    ];
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+        #[test]
+        fn claim_words_are_found_as_by_walking_every_word(
+            parts in proptest::collection::vec(prop_oneof![
+                4 => proptest::sample::select(CLAIM_FRAGMENTS).prop_map(str::to_owned),
+                1 => any::<String>(),
+            ], 0..16)
+        ) {
+            let sentence = parts.concat();
+            prop_assert_eq!(claim_word(&sentence), claim_word_by_walking(&sentence), "{:?}", sentence);
+        }
 
         #[test]
         fn clause_start_is_the_end_of_the_last_break(
