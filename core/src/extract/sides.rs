@@ -2,7 +2,7 @@
 //! its clause, or after "by") and the target (a side named just after it).
 
 use super::modality::clause_start;
-use super::words::{Word, words, words_rev};
+use super::words::{Word, words, words_after, words_rev};
 
 /// The side a word names, if any.
 pub(crate) fn side_of(word: &str) -> Option<&'static str> {
@@ -25,7 +25,7 @@ pub(crate) fn actor(
     trigger_end: usize,
 ) -> Option<&'static str> {
     let after = sentence.get(trigger_end..).unwrap_or_default();
-    let after_words: Vec<Word<'_>> = words(after).take(4).collect();
+    let after_words = words_after(after, 4);
     match after_words.as_slice() {
         // "shelled by Armenian artillery", "fire from Azerbaijani positions"
         [by, rest @ ..] if matches!(by.as_str(), "by" | "from") => {
