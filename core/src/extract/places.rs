@@ -238,9 +238,16 @@ impl<'a> ArticleContext<'a> {
         if town_named || !village_named {
             narrow(&mut pool, &|c| town(c));
         }
-        let best_support = pool.iter().map(|&c| support(c)).max().unwrap_or((0, 0, 0));
+        // each candidate's support, reckoned once
+        let supports: Vec<(usize, (i32, i64, usize))> =
+            pool.iter().map(|&c| (c, support(c))).collect();
+        let best_support = supports.iter().map(|(_, s)| *s).max().unwrap_or((0, 0, 0));
         let before_support = pool.len();
-        narrow(&mut pool, &|c| support(c) == best_support);
+        narrow(&mut pool, &|c| {
+            supports
+                .iter()
+                .any(|(d, s)| *d == c && *s == best_support)
+        });
         let best = pool
             .iter()
             .copied()
