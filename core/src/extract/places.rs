@@ -184,7 +184,16 @@ impl<'a> ArticleContext<'a> {
                             .get(o)
                             .is_some_and(|o| o.kind.specificity_rank() <= 4)
                     })
-                    .map(|&o| entry_distance_km(e, entries.get(o)))
+                    .map(|&o| {
+                        let o = entries.get(o);
+                        // only distances under 60 km count: most pairs are told apart by
+                        // their latitudes alone
+                        if latitudes_apart_km(e, o) >= 60.5 {
+                            f64::INFINITY
+                        } else {
+                            entry_distance_km(e, o)
+                        }
+                    })
                     .fold(f64::INFINITY, f64::min)
             };
             // a name that may be an ordinary word ("Gay rights") supports nothing
@@ -244,9 +253,7 @@ impl<'a> ArticleContext<'a> {
         let best_support = supports.iter().map(|(_, s)| *s).max().unwrap_or((0, 0, 0));
         let before_support = pool.len();
         narrow(&mut pool, &|c| {
-            supports
-                .iter()
-                .any(|(d, s)| *d == c && *s == best_support)
+            supports.iter().any(|(d, s)| *d == c && *s == best_support)
         });
         let best = pool
             .iter()
@@ -846,6 +853,15 @@ pub(super) fn entry_distance_km(a: Option<&gazetteer::Entry>, b: Option<&gazette
     }
 }
 
+/// How far apart two places' latitudes lie along a meridian: never more than the distance
+/// between the places (on the mean radius the distances are reckoned with).
+fn latitudes_apart_km(a: Option<&gazetteer::Entry>, b: Option<&gazetteer::Entry>) -> f64 {
+    match (a, b) {
+        (Some(a), Some(b)) => 6371.0088 * (a.lat - b.lat).abs().to_radians(),
+        _ => 0.0,
+    }
+}
+
 /// Drops country-level mentions when the same article reports the same kind at a more
 /// specific place in that country within three days ("targeted Azerbaijan" after "a missile
 /// attack on Ganja").
@@ -877,6 +893,29 @@ pub(super) fn drop_subsumed_countries(mentions: &mut Vec<Mention>, gazetteer: &G
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The latitude shortcut of homonym support never says two places are further apart than
+    /// they are.
+    #[test]
+    fn latitudes_never_put_places_further_apart_than_they_are() {
+        let entries = &crate::gazetteer::GAZETTEER.entries;
+        let sample: Vec<&gazetteer::Entry> = entries.iter().step_by(41).collect();
+        assert!(sample.len() > 100);
+        for a in &sample {
+            for b in &sample {
+                let (apart, distance) = (
+                    latitudes_apart_km(Some(a), Some(b)),
+                    entry_distance_km(Some(a), Some(b)),
+                );
+                assert!(
+                    apart <= distance + 1e-9,
+                    "{} {}: {apart} > {distance}",
+                    a.name,
+                    b.name
+                );
+            }
+        }
+    }
 
     /// The shortcuts of `folds_to` agree with folding the name.
     #[test]
