@@ -8,9 +8,10 @@
 //! - Cue words: `is_modal_cue` (threats, plans, conditions: not events), `is_negation_cue`
 //!   (denied or negated: not events), [`CLAIM_CUES`] (attributed or hedged: claimed events);
 //!   [`CLAUSE_BREAKS`] bound the window these cues are read in.
-//! - Place grammar: [`LOCATIVE`] prepositions that govern a place, [`SKIPPABLE`] words that may
-//!   stand between a preposition and its place, [`NON_EVENT_VERBS`] whose place is not an event's
-//!   ("fled to", "met in"), [`ANAPHORA`] that point back at a place ("the town").
+//! - Place grammar: `is_locative` prepositions that govern a place, `is_skippable` words that
+//!   may stand between a preposition and its place, `is_non_event_verb` verbs whose place is
+//!   not an event's ("fled to", "met in"), `is_speaker` who speaks from a place,
+//!   [`ANAPHORA`] that point back at a place ("the town").
 //!
 //! Side names (actor and target) are in `sides`; caption cues in `modality`.
 
@@ -452,7 +453,9 @@ pub(super) const SUBORDINATORS: &[&str] = &[
     " until ",
 ];
 
-pub(super) const LOCATIVE: &[&str] = &[
+cue_words! {
+    /// Prepositions that govern a place ("in", "near", "towards").
+    is_locative:
     "in",
     "into",
     "inside",
@@ -470,9 +473,11 @@ pub(super) const LOCATIVE: &[&str] = &[
     "around",
     "outside",
     "upon",
-];
+}
 
-pub(super) const SKIPPABLE: &[&str] = &[
+cue_words! {
+    /// Words that may stand between a preposition and its place ("the occupied city of").
+    is_skippable:
     "the",
     "a",
     "an",
@@ -498,10 +503,11 @@ pub(super) const SKIPPABLE: &[&str] = &[
     "province",
     "territory",
     "itself",
-];
+}
 
-/// Verbs whose place is not where a strike or deployment happened.
-pub(super) const NON_EVENT_VERBS: &[&str] = &[
+cue_words! {
+    /// Verbs whose place is not where a strike or deployment happened.
+    is_non_event_verb:
     "according",
     "fled",
     "flee",
@@ -533,10 +539,11 @@ pub(super) const NON_EVENT_VERBS: &[&str] = &[
     "commemorated",
     "signed",
     "announced",
-];
+}
 
-/// Who speaks from a place: "the defence ministry in Baku said", "officials in Yerevan".
-pub(super) const SPEAKERS: &[&str] = &[
+cue_words! {
+    /// Who speaks from a place: "the defence ministry in Baku said", "officials in Yerevan".
+    is_speaker:
     "ministry",
     "officials",
     "official",
@@ -555,7 +562,7 @@ pub(super) const SPEAKERS: &[&str] = &[
     "press",
     "office",
     "headquarters",
-];
+}
 
 /// Words that point back at a place named earlier, and what kind of place they can mean.
 pub(super) const ANAPHORA: &[(&str, Anaphor)] = &[

@@ -10,7 +10,7 @@ use regex::Regex;
 use super::Mention;
 use super::context::{ArticleContext, Clue, Located};
 use super::layout::Sentence;
-use super::lexicon::{ANAPHORA, Anaphor, LOCATIVE, NON_EVENT_VERBS, SKIPPABLE, SPEAKERS};
+use super::lexicon::{ANAPHORA, Anaphor, is_locative, is_non_event_verb, is_skippable, is_speaker};
 use super::sides::side_of;
 use super::triggers::TriggerHit;
 use super::words::{Word, words, words_after, words_before, words_rev};
@@ -578,7 +578,7 @@ impl<'a> ArticleContext<'a> {
             t.end <= place.start
                 && place.start - t.end <= 16
                 && words(self.text.get(t.end..place.start).unwrap_or_default())
-                    .all(|w| SKIPPABLE.contains(&w.as_str()) || LOCATIVE.contains(&w.as_str()))
+                    .all(|w| is_skippable(w.as_str()) || is_locative(w.as_str()))
         });
         in_list
             || trigger_before
@@ -613,8 +613,8 @@ impl<'a> ArticleContext<'a> {
             ) {
                 return false;
             }
-            let passable = SKIPPABLE.contains(&w.as_str())
-                || LOCATIVE.contains(&w.as_str())
+            let passable = is_skippable(w.as_str())
+                || is_locative(w.as_str())
                 || matches!(
                     w.as_str(),
                     "positions"
@@ -640,19 +640,16 @@ impl<'a> ArticleContext<'a> {
             .get(sentence_start..place.start)
             .unwrap_or_default();
         let ws = words_before(before, 4);
-        let mut rest = ws
-            .iter()
-            .rev()
-            .skip_while(|w| SKIPPABLE.contains(&w.as_str()));
+        let mut rest = ws.iter().rev().skip_while(|w| is_skippable(w.as_str()));
         let mut word = rest.next();
-        if word.is_some_and(|w| LOCATIVE.contains(&w.as_str()) || w == "from") {
+        if word.is_some_and(|w| is_locative(w.as_str()) || w == "from") {
             word = rest.next();
             // "the defence ministry in Baku said", "officials in Yerevan": where the speaker is
-            if word.is_some_and(|w| SPEAKERS.contains(&w.as_str())) {
+            if word.is_some_and(|w| is_speaker(w.as_str())) {
                 return true;
             }
         }
-        word.is_some_and(|w| NON_EVENT_VERBS.contains(&w.as_str()))
+        word.is_some_and(|w| is_non_event_verb(w.as_str()))
     }
 
     /// Whether a locative preposition or a trigger stands just before the place.
@@ -668,7 +665,7 @@ impl<'a> ArticleContext<'a> {
             t.end <= place.start
                 && place.start - t.end <= 40
                 && !gap.contains([';', ',', ':', '.', '(', ')', '—', '–'])
-                && words(gap).all(|w| SKIPPABLE.contains(&w.as_str()))
+                && words(gap).all(|w| is_skippable(w.as_str()))
         }) {
             return true;
         }
@@ -678,10 +675,10 @@ impl<'a> ArticleContext<'a> {
             .unwrap_or_default();
         let ws = words_before(before, 4);
         for w in ws.iter().rev() {
-            if LOCATIVE.contains(&w.as_str()) {
+            if is_locative(w.as_str()) {
                 return true;
             }
-            if !SKIPPABLE.contains(&w.as_str()) {
+            if !is_skippable(w.as_str()) {
                 return false;
             }
         }
@@ -698,7 +695,7 @@ impl<'a> ArticleContext<'a> {
     ) -> Vec<Located> {
         let after = stext.get(hit.end..).unwrap_or_default();
         let ws = words_after(after, 1);
-        if !ws.first().is_some_and(|w| LOCATIVE.contains(&w.as_str())) {
+        if !ws.first().is_some_and(|w| is_locative(w.as_str())) {
             return Vec::new();
         }
         let mut result = Vec::new();
@@ -716,7 +713,7 @@ impl<'a> ArticleContext<'a> {
                 && gap_words
                     .iter()
                     .skip(1)
-                    .all(|w| SKIPPABLE.contains(&w.as_str()) || LOCATIVE.contains(&w.as_str()));
+                    .all(|w| is_skippable(w.as_str()) || is_locative(w.as_str()));
             if (first && governed) || (!first && list_gap) {
                 result.push(*p);
                 cursor = p.end;
