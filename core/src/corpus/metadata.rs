@@ -242,6 +242,12 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
         })
 }
 
+/// Builds this module's automata and patterns now (see `extract::prepare`).
+pub(crate) fn prepare() {
+    LazyLock::force(&FILE_NAME_DATE);
+    LazyLock::force(&DATELINE_HINT);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -161,6 +161,11 @@ pub(crate) fn named_in(text: &str) -> Vec<(&'static Period, &'static str)> {
     named
 }
 
+/// Builds this module's automata and patterns now (see `extract::prepare`).
+pub(super) fn prepare() {
+    LazyLock::force(&CUES);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

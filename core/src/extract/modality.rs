@@ -356,6 +356,17 @@ pub(super) static CAPTION_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::
         .expect("caption automaton")
 });
 
+/// Builds this module's automata and patterns now (see `extract::prepare`).
+pub(super) fn prepare() {
+    LazyLock::force(&CLAUSE_AUTOMATON);
+    LazyLock::force(&CLAUSE_BREAKS_BACKWARDS);
+    LazyLock::force(&CLAIM_WORDS);
+    LazyLock::force(&DENIAL_STEMS);
+    LazyLock::force(&SUBORDINATOR_AUTOMATON);
+    LazyLock::force(&WITHDRAWAL_STEMS);
+    LazyLock::force(&CAPTION_CUES);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -887,6 +887,12 @@ pub(super) fn drop_subsumed_countries(mentions: &mut Vec<Mention>, gazetteer: &G
     });
 }
 
+/// Builds this module's automata and patterns now (see `extract::prepare`).
+pub(super) fn prepare() {
+    LazyLock::force(&THE_CAPITAL);
+    LazyLock::force(&ANAPHORA_AUTOMATON);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -464,3 +464,9 @@ fn dates_another_act(sentence: &str, date: &dates::DateMention) -> bool {
         _ => false,
     }
 }
+
+/// Builds this module's automata and patterns now (see `extract::prepare`).
+pub(super) fn prepare() {
+    LazyLock::force(&DATELINE);
+    LazyLock::force(&OUTBREAK_TODAY);
+}

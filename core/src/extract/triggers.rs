@@ -287,6 +287,13 @@ pub(super) fn usable_form(stext: &str, hit: &TriggerHit, all: &[TriggerHit]) -> 
     }
 }
 
+/// Builds this module's automata and patterns now (see `extract::prepare`).
+pub(super) fn prepare() {
+    LazyLock::force(&TRIGGER_AUTOMATON);
+    LazyLock::force(&STEM_AUTOMATON);
+    LazyLock::force(&FORCE_AUTOMATON);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
