@@ -2,6 +2,7 @@
 //! with the strongest status, the most common sides and a stable id.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -15,22 +16,50 @@ pub fn merge(mentions: impl IntoIterator<Item = Mention>) -> Vec<Event> {
     merge_with(mentions, &GAZETTEER)
 }
 
-/// [`merge`] of mentions that come in batches (one per article): the groups are counted first
-/// and allocated at their final size, so that a large folder's mentions are never held twice
-/// over while they are grouped.
-pub fn merge_batches(batches: Vec<Vec<Mention>>) -> Vec<Event> {
+/// [`merge`] of mentions that come in batches (one per article). The groups hold only where
+/// their mentions are; each group's mentions are moved out of the batches when its event is
+/// made, one group at a time, so that a large folder's mentions are never held twice over.
+pub fn merge_batches(mut batches: Vec<Vec<Mention>>) -> Vec<Event> {
     let gazetteer = &*GAZETTEER;
-    let mut counts: BTreeMap<Key<'_>, usize> = BTreeMap::new();
-    for m in batches.iter().flatten() {
-        if let Some(key) = key(m, gazetteer) {
-            *counts.entry(key).or_default() += 1;
+    let mut groups: BTreeMap<Key<'_>, Vec<(usize, usize)>> = BTreeMap::new();
+    for (b, batch) in batches.iter().enumerate() {
+        for (i, m) in batch.iter().enumerate() {
+            if let Some(key) = key(m, gazetteer) {
+                groups.entry(key).or_default().push((b, i));
+            }
         }
     }
-    let groups = counts
+    // what a moved mention leaves behind: nothing on the heap
+    let empty: Arc<str> = Arc::from("");
+    let left = |m: &Mention| Mention {
+        source: Source {
+            article: empty.clone(),
+            sentence: empty.clone(),
+            start: 0,
+            end: 0,
+            place_note: None,
+            date_note: None,
+            highlights: Box::default(),
+            actor: None,
+        },
+        ..*m
+    };
+    let mut events: Vec<Event> = groups
         .into_iter()
-        .map(|(key, n)| (key, Vec::with_capacity(n)))
+        .filter_map(|(key, at)| {
+            let group: Vec<Mention> = at
+                .into_iter()
+                .filter_map(|(b, i)| {
+                    let m = batches.get_mut(b)?.get_mut(i)?;
+                    let rest = left(m);
+                    Some(std::mem::replace(m, rest))
+                })
+                .collect();
+            event_of(key, group, gazetteer)
+        })
         .collect();
-    events_from_groups(batches.into_iter().flatten(), groups, gazetteer)
+    sort_events(&mut events);
+    events
 }
 
 /// [`merge`] with an explicit gazetteer.
@@ -66,63 +95,68 @@ fn events_from_groups<'g>(
     }
     let mut events: Vec<Event> = groups
         .into_iter()
-        .filter_map(|((span, _, kind), mut group)| {
-            group.sort_by(|a, b| {
-                (&*a.source.article, a.source.start).cmp(&(&*b.source.article, b.source.start))
-            });
-            group.dedup_by(|a, b| {
-                a.source.article == b.source.article && a.source.start == b.source.start
-            });
-            let first = group.first()?;
-            let place: Place = gazetteer.entries.get(first.place)?.place();
-            let status = if group.iter().any(|m| m.status == Status::Denied) {
-                Status::Denied
-            } else if group.iter().any(|m| m.status == Status::Reported) {
-                Status::Reported
-            } else {
-                Status::Claimed
-            };
-            let best_date = group.iter().filter_map(|m| m.date).min_by_key(|d| d.source);
-            let max_conf = group.iter().map(|m| m.confidence).fold(0.0, f64::max);
-            let confidence = (max_conf + 0.05 * (group.len() as f64 - 1.0)).min(0.99);
-            let mode = |f: fn(&Mention) -> Option<&'static str>| {
-                let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-                for m in &group {
-                    if let Some(v) = f(m) {
-                        *counts.entry(v).or_default() += 1;
-                    }
-                }
-                counts
-                    .into_iter()
-                    .max_by_key(|(_, n)| *n)
-                    .map(|(v, _)| v.to_owned())
-            };
-            let actor = mode(|m| m.actor);
-            let target = mode(|m| m.target);
-            let id = event_id(kind, &place.name, span);
-            // collected in place over the group's larger mentions: give the rest back
-            let mut sources: Vec<Source> = group.into_iter().map(|m| m.source).collect();
-            sources.shrink_to_fit();
-            Some(Event {
-                id,
-                kind,
-                place,
-                date: best_date.map(|d| DateSpan {
-                    start: span.map_or(d.start, |s| s.0),
-                    end: span.map_or(d.end, |s| s.1),
-                    ..d
-                }),
-                actor,
-                target,
-                status,
-                confidence: (confidence * 100.0).round() / 100.0,
-                sources,
-                original: None,
-            })
-        })
+        .filter_map(|(key, group)| event_of(key, group, gazetteer))
         .collect();
     sort_events(&mut events);
     events
+}
+
+/// The event of one group of mentions.
+fn event_of(
+    (span, _, kind): Key<'_>,
+    mut group: Vec<Mention>,
+    gazetteer: &Gazetteer,
+) -> Option<Event> {
+    group.sort_by(|a, b| {
+        (&*a.source.article, a.source.start).cmp(&(&*b.source.article, b.source.start))
+    });
+    group.dedup_by(|a, b| a.source.article == b.source.article && a.source.start == b.source.start);
+    let first = group.first()?;
+    let place: Place = gazetteer.entries.get(first.place)?.place();
+    let status = if group.iter().any(|m| m.status == Status::Denied) {
+        Status::Denied
+    } else if group.iter().any(|m| m.status == Status::Reported) {
+        Status::Reported
+    } else {
+        Status::Claimed
+    };
+    let best_date = group.iter().filter_map(|m| m.date).min_by_key(|d| d.source);
+    let max_conf = group.iter().map(|m| m.confidence).fold(0.0, f64::max);
+    let confidence = (max_conf + 0.05 * (group.len() as f64 - 1.0)).min(0.99);
+    let mode = |f: fn(&Mention) -> Option<&'static str>| {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in &group {
+            if let Some(v) = f(m) {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(v, _)| v.to_owned())
+    };
+    let actor = mode(|m| m.actor);
+    let target = mode(|m| m.target);
+    let id = event_id(kind, &place.name, span);
+    // collected in place over the group's larger mentions: give the rest back
+    let mut sources: Vec<Source> = group.into_iter().map(|m| m.source).collect();
+    sources.shrink_to_fit();
+    Some(Event {
+        id,
+        kind,
+        place,
+        date: best_date.map(|d| DateSpan {
+            start: span.map_or(d.start, |s| s.0),
+            end: span.map_or(d.end, |s| s.1),
+            ..d
+        }),
+        actor,
+        target,
+        status,
+        confidence: (confidence * 100.0).round() / 100.0,
+        sources,
+        original: None,
+    })
 }
 
 /// The order of a dataset's events: dated ones by date, then place and kind; undated last.
