@@ -56,6 +56,9 @@ fn looks_like_heading(line: &str) -> bool {
     let (mut words, mut capitalised) = (0usize, 0usize);
     for w in line.split_whitespace() {
         words += 1;
+        if words > 16 {
+            return false;
+        }
         if w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -63,7 +66,7 @@ fn looks_like_heading(line: &str) -> bool {
             capitalised += 1;
         }
     }
-    if words == 0 || words > 16 {
+    if words == 0 {
         return false;
     }
     capitalised * 2 >= words || crate::dates::first_full_date(line).is_some()
@@ -73,7 +76,8 @@ fn looks_like_heading(line: &str) -> bool {
 /// ("Armenia says Azerbaijani fire killed soldier on border").
 fn looks_like_headline(line: &str) -> bool {
     let line = line.trim();
-    let words = line.split_whitespace().count();
+    // counting stops past the most a headline has
+    let words = line.split_whitespace().take(21).count();
     (2..=20).contains(&words)
         && !line.ends_with(['.', ',', ';', ':', '"', '”', '…'])
         && line.chars().next().is_some_and(char::is_uppercase)
