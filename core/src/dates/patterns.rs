@@ -151,8 +151,16 @@ impl<'t> Caps<'t> {
     pub(super) fn get(&self, index: usize) -> Option<Group<'t>> {
         self.group(self.caps.get_group(index))
     }
+    /// The group called `name`: found among the pattern's few group names in turn, which
+    /// costs less than hashing the name for the captures' own table.
     pub(super) fn name(&self, name: &str) -> Option<Group<'t>> {
-        self.group(self.caps.get_group_by_name(name))
+        let pattern = self.caps.pattern()?;
+        let index = self
+            .caps
+            .group_info()
+            .pattern_names(pattern)
+            .position(|n| n == Some(name))?;
+        self.get(index)
     }
 }
 
