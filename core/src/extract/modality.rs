@@ -124,18 +124,11 @@ fn month_may(window: &str, word: &Word<'_>) -> bool {
 
 /// Whether the sentence attributes what it says to a party or hedges it.
 pub(crate) fn is_claim(sentence: &str, trigger_start: usize) -> bool {
-    let quoted_open = sentence
-        .get(..trigger_start)
-        .unwrap_or_default()
-        .chars()
-        .filter(|&c| c == '“')
-        .count()
-        > sentence
-            .get(..trigger_start)
-            .unwrap_or_default()
-            .chars()
-            .filter(|&c| c == '”')
-            .count();
+    // a quotation still open before the trigger (counted as bytes: a character's UTF-8 form
+    // occurs nowhere but where the character is)
+    let before = sentence.get(..trigger_start).unwrap_or_default().as_bytes();
+    let count = |mark: &str| memchr::memmem::find_iter(before, mark.as_bytes()).count();
+    let quoted_open = count("“") > count("”");
     if quoted_open {
         return true;
     }
