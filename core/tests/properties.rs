@@ -83,10 +83,13 @@ proptest! {
     }
 
     #[test]
-    fn merge_is_independent_of_article_order(texts in proptest::collection::vec(article_text(), 1..5)) {
+    fn merge_is_independent_of_article_order_and_batches(texts in proptest::collection::vec(article_text(), 1..5)) {
         let articles: Vec<Article> = texts.into_iter().enumerate().map(|(i, t)| article(&format!("{i}.txt"), t, Some("2020-10-05"))).collect();
         let forward = extract::merge(articles.iter().flat_map(extract::extract_article));
         let backward = extract::merge(articles.iter().rev().flat_map(extract::extract_article));
+        // and merging the articles' mentions as batches (as a folder load does) gives the same
+        let batches = extract::merge_batches(articles.iter().map(extract::extract_article).collect());
+        prop_assert_eq!(&forward, &batches);
         prop_assert_eq!(forward, backward);
     }
 }
