@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use karabakh_core::corpus::{ReadOptions, list_folder, read_article};
+use karabakh_core::corpus::{ReadOptions, list_folder};
 use karabakh_core::model::Article;
 use support::{BenchArgs, generator, say};
 
@@ -55,15 +55,7 @@ fn real_text(folder: &Path) {
             return;
         }
     };
-    let articles: Vec<Article> = listing
-        .files
-        .par_iter()
-        .filter_map(|(path, rel)| {
-            read_article(path, rel, listing.csv.get(rel), ReadOptions::default())
-                .ok()
-                .map(|(article, _)| article)
-        })
-        .collect();
+    let articles: Vec<Article> = listing.read_articles(ReadOptions::default());
     say!(
         "{}: {} articles read and decoded in {:.2} s",
         folder.display(),

@@ -92,18 +92,11 @@ fn timed_extract(arts: &[karabakh_core::model::Article]) -> usize {
 
 /// The articles of `folder` as the extractor gets them (unreadable files left out).
 fn read_folder(folder: &std::path::Path) -> Vec<karabakh_core::model::Article> {
-    use karabakh_core::corpus::{ReadOptions, list_folder, read_article};
-    let Ok(listing) = list_folder(folder) else {
-        eprintln!("cannot list {}", folder.display());
-        return Vec::new();
-    };
-    listing
-        .files
-        .iter()
-        .filter_map(|(path, rel)| {
-            read_article(path, rel, listing.csv.get(rel), ReadOptions::default())
-                .ok()
-                .map(|(article, _)| article)
-        })
-        .collect()
+    match karabakh_core::corpus::list_folder(folder) {
+        Ok(listing) => listing.read_articles(karabakh_core::corpus::ReadOptions::default()),
+        Err(e) => {
+            eprintln!("{e}");
+            Vec::new()
+        }
+    }
 }

@@ -60,6 +60,23 @@ pub struct Listing {
     pub problems: Vec<Problem>,
 }
 
+impl Listing {
+    /// Every listed file read as an article, in parallel and in listing order; files that
+    /// cannot be read are left out (a loader reports them; benchmarks and profiles need only
+    /// the articles).
+    pub fn read_articles(&self, options: ReadOptions) -> Vec<Article> {
+        use rayon::prelude::*;
+        self.files
+            .par_iter()
+            .filter_map(|(path, rel)| {
+                read_article(path, rel, self.csv.get(rel), options)
+                    .ok()
+                    .map(|(article, _)| article)
+            })
+            .collect()
+    }
+}
+
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
