@@ -490,28 +490,28 @@ mod properties {
         "'",
     ];
 
+    /// Sentences of up to `most` parts, mostly `fragments`, sometimes any text.
+    fn sentences(fragments: &'static [&'static str], most: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                4 => proptest::sample::select(fragments).prop_map(str::to_owned),
+                1 => any::<String>(),
+            ],
+            0..most,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 
         #[test]
-        fn claim_words_are_found_as_by_walking_every_word(
-            parts in proptest::collection::vec(prop_oneof![
-                4 => proptest::sample::select(CLAIM_FRAGMENTS).prop_map(str::to_owned),
-                1 => any::<String>(),
-            ], 0..16)
-        ) {
-            let sentence = parts.concat();
+        fn claim_words_are_found_as_by_walking_every_word(sentence in sentences(CLAIM_FRAGMENTS, 16)) {
             prop_assert_eq!(claim_word(&sentence), claim_word_by_walking(&sentence), "{:?}", sentence);
         }
 
         #[test]
-        fn clause_start_is_the_end_of_the_last_break(
-            parts in proptest::collection::vec(prop_oneof![
-                4 => proptest::sample::select(FRAGMENTS).prop_map(str::to_owned),
-                1 => any::<String>(),
-            ], 0..24)
-        ) {
-            let sentence = parts.concat();
+        fn clause_start_is_the_end_of_the_last_break(sentence in sentences(FRAGMENTS, 24)) {
             for at in (0..=sentence.len()).filter(|&i| sentence.is_char_boundary(i)) {
                 let want = CLAUSE_AUTOMATON
                     .find_overlapping_iter(sentence.get(..at).unwrap_or_default())
