@@ -138,6 +138,7 @@ impl<'a> ArticleContext<'a> {
             year_hint = Some(chrono::Datelike::year(&date));
             published_note = Some(format!("the byline date '{words}'"));
         }
+        let sentences = layout.sentences.len();
         let mut ctx = Self {
             text,
             article_path: article.path.as_str().into(),
@@ -154,16 +155,14 @@ impl<'a> ArticleContext<'a> {
             dominant_region: std::cell::OnceCell::new(),
             dateline_end,
             region_counts,
-            sentence_dates: Vec::new(),
-            sentence_names: Vec::new(),
+            sentence_dates: std::iter::repeat_with(std::cell::OnceCell::new)
+                .take(sentences)
+                .collect(),
+            sentence_names: std::iter::repeat_with(std::cell::OnceCell::new)
+                .take(sentences)
+                .collect(),
             framings: Vec::new(),
         };
-        ctx.sentence_dates = (0..ctx.layout.sentences.len())
-            .map(|_| std::cell::OnceCell::new())
-            .collect();
-        ctx.sentence_names = (0..ctx.layout.sentences.len())
-            .map(|_| std::cell::OnceCell::new())
-            .collect();
         // Places only where a trigger is, plus the region names the whole article is about.
         let mut found = Vec::new();
         for (index, sentence) in ctx.layout.sentences.iter().enumerate() {
