@@ -161,6 +161,45 @@ pub(crate) fn named_in(text: &str) -> Vec<(&'static Period, &'static str)> {
     named
 }
 
+/// Where the cues of `periods` occur in `lower` (a lower-cased text): for each period in
+/// turn, each of its cues in turn, the cue's occurrences left to right without overlaps, as
+/// `str::match_indices` gives them; found in one pass of the cue automaton.
+pub(crate) fn cue_occurrences(
+    lower: &str,
+    periods: &[(&'static Period, &'static str)],
+) -> Vec<(&'static Period, &'static str, usize)> {
+    let Some((automaton, cues)) = CUES.as_ref() else {
+        return Vec::new();
+    };
+    // (rank of the period in `periods`, cue index, start, end)
+    let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for m in automaton.find_overlapping_iter(lower) {
+        let pattern = m.pattern().as_usize();
+        let Some(&(period, _)) = cues.get(pattern) else {
+            continue;
+        };
+        let rank = periods
+            .iter()
+            .position(|(p, _)| PERIODS.get(period).is_some_and(|q| p.name == q.name));
+        if let Some(rank) = rank {
+            found.push((rank, pattern, m.start(), m.end()));
+        }
+    }
+    found.sort_unstable();
+    let mut occurrences = Vec::with_capacity(found.len());
+    let mut last: Option<(usize, usize)> = None; // (pattern, end of its last occurrence)
+    for (rank, pattern, start, end) in found {
+        if last.is_some_and(|(p, e)| p == pattern && start < e) {
+            continue;
+        }
+        last = Some((pattern, end));
+        if let (Some((period, _)), Some(&(_, cue))) = (periods.get(rank), cues.get(pattern)) {
+            occurrences.push((*period, cue, start));
+        }
+    }
+    occurrences
+}
+
 /// Builds this module's automata and patterns now (see `extract::prepare`).
 pub(super) fn prepare() {
     LazyLock::force(&CUES);
@@ -179,6 +218,38 @@ mod tests {
         let blockade = &PERIODS[4];
         assert_eq!(blockade.year_of(4, Some(23)), Some(2023));
         assert_eq!(blockade.year_of(12, Some(20)), Some(2022));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cue_occurrences_are_each_cues_matches_in_turn(
+            parts in proptest::collection::vec(
+                "44 days|four-day war|april war|2020 war|2020 karabakh war|44-day war|days|war| |x",
+                0..24,
+            ),
+            chosen in proptest::collection::vec(0..PERIODS.len(), 0..4),
+        ) {
+            let lower = parts.concat();
+            let mut periods: Vec<(&'static Period, &'static str)> = Vec::new();
+            for i in chosen {
+                if let Some(p) = PERIODS.get(i).filter(|p| !periods.iter().any(|(q, _)| q.name == p.name)) {
+                    periods.push((p, ""));
+                }
+            }
+            let mut expected = Vec::new();
+            for &(period, _) in &periods {
+                for cue in period.cues {
+                    for (at, _) in lower.match_indices(cue) {
+                        expected.push((period.name, *cue, at));
+                    }
+                }
+            }
+            let found: Vec<_> = cue_occurrences(&lower, &periods)
+                .into_iter()
+                .map(|(p, cue, at)| (p.name, cue, at))
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 
     #[test]

@@ -50,12 +50,9 @@ impl DocumentTime {
                 }
             }
         }
-        for line in text.lines() {
+        // every clue here holds a year: only the lines with four digits in a row are read
+        for line in lines_with_year_digits(text) {
             let line = line.trim();
-            // every clue here holds a year: skip the lines without four digits in a row
-            if !has_year_digits(line) {
-                continue;
-            }
             let short = line.chars().count() <= 100 && !line.ends_with('.');
             let dates = find_dates(line);
             for d in &dates {
@@ -119,27 +116,23 @@ impl DocumentTime {
         periods: &[(&'static chronology::Period, &'static str)],
     ) -> Vec<&'static chronology::Period> {
         let mut named = Vec::new();
-        for &(period, _) in periods {
-            for cue in period.cues {
-                for (at, _) in lower.match_indices(cue) {
-                    let before = lower.get(..at).unwrap_or_default();
-                    let window = before
-                        .get(before.len().saturating_sub(60)..)
-                        .or(Some(before))
-                        .unwrap_or_default();
-                    if !(window.contains("since") || window.contains("after")) {
-                        continue;
-                    }
-                    let count = window.split_whitespace().find_map(count_word);
-                    if let Some(n) = count.filter(|_| window.contains("year")) {
-                        let phrase = lower
-                            .get(at.saturating_sub(window.len())..at + cue.len())
-                            .unwrap_or(cue)
-                            .trim();
-                        self.clue(period.year() + n, 3.0, format!("'{phrase}'"));
-                        named.push(period);
-                    }
-                }
+        for (period, cue, at) in chronology::cue_occurrences(lower, periods) {
+            let before = lower.get(..at).unwrap_or_default();
+            let window = before
+                .get(before.len().saturating_sub(60)..)
+                .or(Some(before))
+                .unwrap_or_default();
+            if !(window.contains("since") || window.contains("after")) {
+                continue;
+            }
+            let count = window.split_whitespace().find_map(count_word);
+            if let Some(n) = count.filter(|_| window.contains("year")) {
+                let phrase = lower
+                    .get(at.saturating_sub(window.len())..at + cue.len())
+                    .unwrap_or(cue)
+                    .trim();
+                self.clue(period.year() + n, 3.0, format!("'{phrase}'"));
+                named.push(period);
             }
         }
         named
@@ -179,11 +172,30 @@ impl DocumentTime {
     }
 }
 
-/// Whether `line` holds four digits in a row (a year).
-fn has_year_digits(line: &str) -> bool {
-    line.as_bytes()
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit))
+/// The lines of `text` (as [`str::lines`] gives them) that hold four digits in a row (a
+/// year), in order; one pass over the bytes instead of one per line.
+fn lines_with_year_digits(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut run = 0;
+        while let Some(&b) = bytes.get(at) {
+            at += 1;
+            run = if b.is_ascii_digit() { run + 1 } else { 0 };
+            if run == 4 {
+                let start = memchr::memrchr(b'\n', bytes.get(..at)?).map_or(0, |i| i + 1);
+                let end = memchr::memchr(b'\n', bytes.get(at..)?).map_or(bytes.len(), |i| at + i);
+                at = end;
+                let line = text.get(start..end)?;
+                // a line break "\r\n" is not part of the line; a last bare "\r" is
+                return Some(match line.strip_suffix('\r') {
+                    Some(stripped) if end < bytes.len() => stripped,
+                    _ => line,
+                });
+            }
+        }
+        None
+    })
 }
 
 /// Years standing alone in a line ("Ganja 2020"), 1990–2039.
@@ -272,6 +284,21 @@ mod tests {
             "The city was captured in 1992. Fighting erupted near the city on 29 October.",
         );
         assert_eq!(history.year_for(10, Some(29)).map(|y| y.0), Some(2020));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_lines_with_years_are_those_lines_gives(
+            parts in proptest::collection::vec("[0-9]{1,5}|[a-z ]{1,4}|\n|\r\n|\r|é", 0..30)
+        ) {
+            let text = parts.concat();
+            let expected: Vec<&str> = text
+                .lines()
+                .filter(|l| l.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)))
+                .collect();
+            let found: Vec<&str> = lines_with_year_digits(&text).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 
     #[test]
