@@ -445,20 +445,28 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         let mut next = 0usize;
         // most bytes start no name: lower-case ASCII letters (but the generic words'
-        // initials), ASCII spaces and punctuation, UTF-8 continuation bytes
-        while let Some(offset) = bytes
-            .get(next..)
-            .and_then(|rest| rest.iter().position(|&b| MAY_START_NAME[usize::from(b)]))
-        {
-            let start = next + offset;
+        // initials), ASCII spaces and punctuation, UTF-8 continuation bytes; nor does any byte
+        // after an ASCII letter or digit, inside a word ("Barda" at its "r", "NATO" at its
+        // "A"): the search reads each byte with the one before
+        let starts_text = bytes
+            .first()
+            .is_some_and(|&b| MAY_START_NAME[usize::from(b)]);
+        while let Some(start) = if next == 0 && starts_text {
+            Some(0)
+        } else {
+            let from = next.max(1);
+            bytes.get(from - 1..).and_then(|rest| {
+                rest.windows(2)
+                    .position(|pair| {
+                        matches!(pair, &[before, b] if MAY_START_NAME[usize::from(b)]
+                            && !before.is_ascii_alphanumeric())
+                    })
+                    .map(|i| from + i)
+            })
+        } {
             next = start + 1;
-            // inside a word ("Barda" at its "r", "NATO" at its "A"): no word starts here
-            let inside_word = start
-                .checked_sub(1)
-                .and_then(|i| bytes.get(i))
-                .is_some_and(u8::is_ascii_alphanumeric);
             let generic_initial = matches!(bytes.get(start), Some(b'l' | b'm' | b'r'));
-            if start < cursor || inside_word || (generic_initial && !generic_at(text, start)) {
+            if start < cursor || (generic_initial && !generic_at(text, start)) {
                 continue;
             }
             let Some(first) = text.get(start..).and_then(|r| r.chars().next()) else {

@@ -133,3 +133,32 @@ fn a_region_fallback_highlights_no_place_words() {
         .collect();
     assert_eq!(words, ["drone strikes", "4 October 2020"]);
 }
+
+proptest! {
+    /// A place name is found where a word starts and only there: after the start of the text
+    /// or a character that is no letter or digit, whatever comes before (ASCII or not).
+    #[test]
+    fn names_are_found_at_word_starts_only(
+        parts in proptest::collection::vec(
+            proptest::sample::select(&["Ganja", "Shusha", " ", ", ", "x", "é", "1", "(", "NATO"][..]),
+            0..24,
+        )
+    ) {
+        let gazetteer = &*karabakh_core::gazetteer::GAZETTEER;
+        let text = parts.concat();
+        let mut expected = Vec::new();
+        let mut at = 0;
+        for (i, part) in parts.iter().enumerate() {
+            let previous = text.get(..at).and_then(|t| t.chars().next_back());
+            let next = parts.get(i + 1).and_then(|p| p.chars().next());
+            let alone = !previous.is_some_and(char::is_alphanumeric)
+                && !next.is_some_and(char::is_alphanumeric);
+            if matches!(*part, "Ganja" | "Shusha") && alone {
+                expected.push((at, at + part.len()));
+            }
+            at += part.len();
+        }
+        let found: Vec<(usize, usize)> = gazetteer.find(&text).iter().map(|m| (m.start, m.end)).collect();
+        prop_assert_eq!(found, expected);
+    }
+}
