@@ -444,26 +444,7 @@ impl Gazetteer {
         let mut cursor = 0usize;
         let bytes = text.as_bytes();
         let mut next = 0usize;
-        // most bytes start no name: lower-case ASCII letters (but the generic words'
-        // initials), ASCII spaces and punctuation, UTF-8 continuation bytes; nor does any byte
-        // after an ASCII letter or digit, inside a word ("Barda" at its "r", "NATO" at its
-        // "A"): the search reads each byte with the one before
-        let starts_text = bytes
-            .first()
-            .is_some_and(|&b| MAY_START_NAME[usize::from(b)]);
-        while let Some(start) = if next == 0 && starts_text {
-            Some(0)
-        } else {
-            let from = next.max(1);
-            bytes.get(from - 1..).and_then(|rest| {
-                rest.windows(2)
-                    .position(|pair| {
-                        matches!(pair, &[before, b] if MAY_START_NAME[usize::from(b)]
-                            && !before.is_ascii_alphanumeric())
-                    })
-                    .map(|i| from + i)
-            })
-        } {
+        while let Some(start) = next_name_start(bytes, next) {
             next = start + 1;
             let generic_initial = matches!(bytes.get(start), Some(b'l' | b'm' | b'r'));
             if start < cursor || (generic_initial && !generic_at(text, start)) {
@@ -558,6 +539,30 @@ impl Gazetteer {
         }
         found
     }
+}
+
+/// The first byte at or after `from` where a place name may start. Most bytes start none:
+/// lower-case ASCII letters (but the generic words' initials), ASCII spaces and punctuation,
+/// UTF-8 continuation bytes; nor does any byte after an ASCII letter or digit, inside a word
+/// ("Barda" at its "r", "NATO" at its "A"), which the search passes over by reading each byte
+/// with the one before.
+fn next_name_start(bytes: &[u8], from: usize) -> Option<usize> {
+    if from == 0
+        && bytes
+            .first()
+            .is_some_and(|&b| MAY_START_NAME[usize::from(b)])
+    {
+        return Some(0);
+    }
+    let from = from.max(1);
+    bytes
+        .get(from - 1..)?
+        .windows(2)
+        .position(|pair| {
+            matches!(pair, &[before, b] if MAY_START_NAME[usize::from(b)]
+                && !before.is_ascii_alphanumeric())
+        })
+        .map(|i| from + i)
 }
 
 /// The bytes a place name may start with: capitals and digits, the initials of the generic

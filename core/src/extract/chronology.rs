@@ -175,13 +175,14 @@ pub(crate) fn cue_occurrences(
     let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
     for m in automaton.find_overlapping_iter(lower) {
         let pattern = m.pattern().as_usize();
-        let Some(&(period, _)) = cues.get(pattern) else {
+        let Some(name) = cues
+            .get(pattern)
+            .and_then(|&(i, _)| PERIODS.get(i))
+            .map(|p| p.name)
+        else {
             continue;
         };
-        let rank = periods
-            .iter()
-            .position(|(p, _)| PERIODS.get(period).is_some_and(|q| p.name == q.name));
-        if let Some(rank) = rank {
+        if let Some(rank) = periods.iter().position(|(p, _)| p.name == name) {
             found.push((rank, pattern, m.start(), m.end()));
         }
     }
