@@ -17,6 +17,7 @@
 //! ```
 
 pub mod alternatives;
+mod built;
 pub mod contest;
 pub mod corpus;
 pub mod corrections;

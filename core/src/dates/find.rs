@@ -4,7 +4,8 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use super::patterns::{Caps, GATES, ORDINALS, PATTERNS, has_digit, leftmost, matches};
+use super::patterns::{Caps, Families, GATES, PATTERNS, has_digit, leftmost, matches};
+use super::sources::ORDINALS;
 use super::{DateMention, DateRole, DateValue, MonthPart, Relative, Season};
 
 /// Finds every date expression in `text`, leftmost-longest, without overlaps.
@@ -34,9 +35,10 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         windows.push((m.start(), end));
     }
     let mut found: Vec<DateMention> = Vec::new();
+    let mut families = Families::new();
     for (lo, hi) in windows {
         // the families that match anywhere in the window: only their capture searches run
-        let families = p.set.matches(text.get(lo..hi).unwrap_or_default());
+        p.families_in(text.get(lo..hi).unwrap_or_default(), &mut families);
         if !families.matched_any() {
             continue;
         }
@@ -89,7 +91,7 @@ struct Window<'a> {
     /// The window holds a month abbreviation.
     months: bool,
     /// The families whose pattern matches somewhere in the window.
-    families: &'a regex::SetMatches,
+    families: &'a Families,
 }
 
 impl Window<'_> {
@@ -132,7 +134,7 @@ fn find_in_window(
     full: &str,
     (lo, hi): (usize, usize),
     anchored: bool,
-    families: &regex::SetMatches,
+    families: &Families,
     found: &mut Vec<DateMention>,
 ) {
     let Some(text) = full.get(lo..hi) else { return };

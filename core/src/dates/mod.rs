@@ -10,6 +10,7 @@
 mod find;
 mod patterns;
 mod resolve;
+mod sources;
 
 use chrono::{NaiveDate, Weekday};
 

@@ -1,53 +1,26 @@
-//! The date patterns: regular expressions in verbose form for each family of date
-//! expression, one combined pattern without captures that finds where to look, literal gates
-//! that rule out families a window cannot hold, and small helpers over capture groups.
+//! The date patterns: a capturing pattern for each family of date expression (compiled at
+//! run time from [`super::sources`]), the combined pattern that finds where to look and the set
+//! that says which families match in a window (compiled by the build script, loaded here),
+//! literal gates that rule out families a window cannot hold, and small helpers over capture
+//! groups.
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::dfa::{Automaton, dense, regex::Regex};
+use regex_automata::{Input, PatternSet};
 
-/// Ordinal words, first to thirty-first, as dates and day counts write them.
-pub(super) const ORDINALS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "twenty-first",
-    "twenty-second",
-    "twenty-third",
-    "twenty-fourth",
-    "twenty-fifth",
-    "twenty-sixth",
-    "twenty-seventh",
-    "twenty-eighth",
-    "twenty-ninth",
-    "thirtieth",
-    "thirty-first",
-];
+use super::sources;
+
+/// A dense DFA read in place from the binary (or compiled, then leaked, when it cannot be).
+pub(super) type Dfa = dense::DFA<&'static [u32]>;
 
 /// The families of date expression, each one capturing pattern.
 pub(super) struct Patterns {
     /// Every pattern below in one alternation without captures: one fast pass finds where to look.
-    pub(super) any: Regex,
+    pub(super) any: Regex<Dfa>,
     /// The same patterns as a set, in the order of [`Patterns::families`]: which of them match
     /// somewhere in a window, so that only those run their capture search there.
-    pub(super) set: regex::RegexSet,
+    set: Dfa,
     /// "4 October", "the 3rd of October 2020", "the first of March", "third day of October".
     pub(super) day_month: Capturing,
     /// "October 4", "Sept. 27, 2020", "March first", "February the 15th".
@@ -82,9 +55,57 @@ pub(super) struct Patterns {
     pub(super) month_portion: Capturing,
 }
 
+/// The combined pattern and the set as the build script compiled them from the same sources;
+/// `None` if they cannot be read, and they are then compiled here.
+fn built_automata() -> Option<(Regex<Dfa>, Dfa)> {
+    use crate::built::{DATES_ANY_FORWARD, DATES_ANY_REVERSE, DATES_SET, load};
+    let any = Regex::builder().build_from_dfas(load(DATES_ANY_FORWARD)?, load(DATES_ANY_REVERSE)?);
+    Some((any, load(DATES_SET)?))
+}
+
+/// How many families of date expression there are.
+const FAMILIES: usize = 15;
+
+/// Which families match somewhere in a window, as a set of their places in
+/// [`Patterns::families`].
+pub(super) struct Families(PatternSet);
+
+impl Families {
+    pub(super) fn new() -> Self {
+        Families(PatternSet::new(FAMILIES))
+    }
+
+    /// Whether family `i` matches.
+    pub(super) fn matched(&self, i: usize) -> bool {
+        regex_automata::PatternID::new(i).is_ok_and(|id| self.0.contains(id))
+    }
+
+    /// Whether any family matches.
+    pub(super) fn matched_any(&self) -> bool {
+        !self.0.is_empty()
+    }
+}
+
 impl Patterns {
+    /// Finds which families match somewhere in `window`, in `families` (cleared first). Were
+    /// the search to fail (the set's DFA never quits), every family counts as matching.
+    pub(super) fn families_in(&self, window: &str, families: &mut Families) {
+        families.0.clear();
+        if self
+            .set
+            .try_which_overlapping_matches(&Input::new(window), &mut families.0)
+            .is_err()
+        {
+            for i in 0..self.set.pattern_len() {
+                if let Ok(id) = regex_automata::PatternID::new(i) {
+                    let _ = families.0.try_insert(id);
+                }
+            }
+        }
+    }
+
     /// The capturing patterns, in the order of their sources (and of [`Patterns::set`]).
-    fn families(&self) -> [&Capturing; 15] {
+    fn families(&self) -> [&Capturing; FAMILIES] {
         [
             &self.day_month,
             &self.month_day,
@@ -190,32 +211,24 @@ pub(super) fn leftmost<'t>(re: &Capturing, text: &'t str) -> Option<Caps<'t>> {
 
 #[allow(clippy::expect_used)] // the patterns are constants, checked by every test
 pub(super) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
-    // a lazy DFA cache big enough for the combined pattern not to be rebuilt over and over
+    // a lazy DFA cache big enough for a capturing pattern not to be rebuilt over and over
     let cache = 16 * 1024 * 1024;
-    let re = |p: &str| {
-        regex::RegexBuilder::new(p)
-            .dfa_size_limit(cache)
-            .build()
-            .expect("date pattern")
-    };
     let cap = |p: &str| {
         Capturing::builder()
             .configure(Capturing::config().hybrid_cache_capacity(cache))
             .build(p)
             .expect("date pattern")
     };
-    let mut ordinals: Vec<&str> = ORDINALS.to_vec();
-    ordinals.sort_by_key(|o| std::cmp::Reverse(o.len()));
-    let sources = pattern_sources(&ordinals.join("|"));
-    let stripped: Vec<String> = sources
-        .iter()
-        .map(|p| format!("(?:{}\n)", strip_groups(p)))
-        .collect();
-    let any = re(&stripped.join("|"));
-    let set = regex::RegexSetBuilder::new(&stripped)
-        .dfa_size_limit(cache)
-        .build()
-        .expect("date patterns");
+    let sources = sources::pattern_sources(&sources::ordinal_alternation());
+    let (any, set) = built_automata().unwrap_or_else(|| {
+        let stripped = sources::stripped(&sources);
+        let any = sources::compile_any(&stripped).expect("date patterns");
+        let any: &'static Regex = Box::leak(Box::new(any));
+        let set = sources::compile_set(&stripped).expect("date patterns");
+        let set: &'static dense::DFA<Vec<u32>> = Box::leak(Box::new(set));
+        let any = Regex::builder().build_from_dfas(any.forward().as_ref(), any.reverse().as_ref());
+        (any, set.as_ref())
+    });
     let [
         day_month,
         month_day,
@@ -311,209 +324,72 @@ pub(super) fn prepare() {
     LazyLock::force(&GATES);
 }
 
-/// Named groups become plain groups, for the combined pattern.
-fn strip_groups(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern;
-    while let Some(i) = rest.find("(?P<") {
-        out.push_str(rest.get(..i).unwrap_or_default());
-        out.push_str("(?:");
-        let after = rest.get(i + 4..).unwrap_or_default();
-        rest = after
-            .get(after.find('>').map_or(0, |j| j + 1)..)
-            .unwrap_or_default();
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stripped() -> Vec<String> {
+        sources::stripped(&sources::pattern_sources(&sources::ordinal_alternation()))
     }
-    out.push_str(rest);
-    out
-}
 
-/// A month name or abbreviation with an optional full stop ("Sept."), captured as `group`.
-fn month(group: &str) -> String {
-    format!(
-        r"(?P<{group}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
-           |sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-    )
-}
+    #[test]
+    fn the_built_automata_are_what_the_sources_compile_to() {
+        let stripped = stripped();
+        let any = sources::compile_any(&stripped).expect("compile");
+        let set = sources::compile_set(&stripped).expect("compile");
+        let (built_any, built_set) = built_automata().expect("the built automata load");
+        assert_eq!(
+            built_any.forward().to_bytes_native_endian(),
+            any.forward().to_bytes_native_endian()
+        );
+        assert_eq!(
+            built_any.reverse().to_bytes_native_endian(),
+            any.reverse().to_bytes_native_endian()
+        );
+        assert_eq!(
+            built_set.to_bytes_native_endian(),
+            set.to_bytes_native_endian()
+        );
+    }
 
-/// A day of the month in digits, with an optional ordinal suffix ("4", "4th"), as `group`.
-fn day(group: &str) -> String {
-    format!(r"(?P<{group}>\d{{1,2}})(?:st|nd|rd|th)?")
-}
-
-const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
-const MONTH_NAMES: &str =
-    "january|february|march|april|may|june|july|august|september|october|november|december";
-const COUNTS: &str =
-    r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|\d{1,2}";
-/// Words that mark part of a month: "mid-October", "the end of April", "at the beginning of".
-const MONTH_PART: &str = r"early|mid|late|(?:at\s+)?(?:the\s+)?(?:end|beginning|start|middle)\s+of";
-
-/// The capturing patterns, in verbose syntax (`(?x)`: whitespace and `#` comments ignored),
-/// ASCII-only (`-u`), case-insensitive unless a group says otherwise. `ord` is the alternation
-/// of ordinal words.
-fn pattern_sources(ord: &str) -> [String; 15] {
-    let (mon, m1, m2) = (month("mon"), month("m1"), month("m2"));
-    let (d, d1, d2) = (day("day"), day("d1"), day("d2"));
-    let year = r"(?P<year>(?:19|20)\d\d)";
-    let day_month = format!(
-        r"(?xi-u)
-        (?-u:\b)
-        (?: {d} (?:\s+day)? \s+ (?:of\s+)?                 # 4, 4th, 3rd day of
-          | (?:the\s+)? (?P<dword>{ord}) (?:\s+day)? \s+ of\s+   # the first of, third day of
-        )
-        {mon} (?: ,?\s+ {year} )? (?-u:\b)                # October, October 2020"
-    );
-    let month_day = format!(
-        r"(?xi-u)
-        (?-u:\b) {mon} \s+ (?:the\s+)?                    # October, February the
-        (?: {d} | (?P<dword>{ord}) ) (?-u:\b)             # 4, 4th, first
-        (?: ,?\s+ {year} (?-u:\b) )?                      # , 2020"
-    );
-    let day_range = format!(
-        r"(?xi-u)
-        (?-u:\b)
-        (?: from\s+ | between\s+ | (?:on\s+)?the\s+night\s+of\s+ )?
-        {d1} (?: \s+ (?:of\s+)? {m1} )?                  # 13, 30 September
-        \s* (?: - | – | — | to | and | until | till | through | into ) \s*
-        {d2} \s+ (?:of\s+)? {mon}                         # 15 July
-        (?: ,?\s+ {year} )? (?-u:\b)"
-    );
-    let month_day_range = format!(
-        r"(?xi-u)
-        (?-u:\b) {mon} \s+ {d1}                           # July 13
-        \s* (?: - | – | — | to | and | until | through ) \s*
-        (?: {m2} \s+ )? {d2} (?-u:\b)                     # 15, October 2
-        (?: ,?\s+ {year} (?-u:\b) )?"
-    );
-    let month_year = format!(
-        r"(?xi-u)
-        (?-u:\b)
-        (?: (?P<part>{MONTH_PART}) [\s-]+ )?              # mid-, the end of
-        {mon} (?:\s+of)? ,?\s+                            # October, October of
-        {year} (?-u:\b)                                   # 2020"
-    );
-    let month_only = format!(
-        r"(?xi-u)
-        (?-u:\b)
-        (?P<prep>in|since|during|until|by|from|last|this|{MONTH_PART}) [\s-]+
-        {mon} (?-u:\b)                                    # in March, mid-October"
-    );
-    let year_only = format!(
-        r"(?xi-u)
-        (?-u:\b)
-        (?: (?P<prep>in|during|of|since|until|by|from|throughout) \s+
-            (?: (?P<ypart>{MONTH_PART}) [\s-]+ )?          # in early 2021
-            (?P<year>(?:19|20)\d\d)
-          | (?P<ypart2>{MONTH_PART}) [\s-]+ (?P<year2>(?:19|20)\d\d)    # mid-2021, the end of 2021
-          | (?:in\s+)? the \s+ (?P<decade>(?:19|20)\d0)s  # the 1990s
-        )
-        (?-u:\b)"
-    );
-    let numeric = r"(?xi-u)
-        (?-u:\b)
-        (?: (?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})     # 2020-09-27
-          | (?P<dd>\d{1,2})[./-](?P<dm>\d{1,2})[./-](?P<dy>(?:19|20)\d\d)     # 27.09.2020
-        )
-        (?-u:\b)"
-        .to_owned();
-    let relative = format!(
-        r"(?xi-u)
-        (?-u:\b)
-        (?P<rel>
-            the\s+day\s+before\s+yesterday
-          | today | tonight | this\s+(?:morning|afternoon|evening)
-          | yesterday | last\s+night | overnight
-          # told from the date before them in the story
-          | (?P<later>(?:the\s+)?(?:following|next)\s+(?:day|morning|evening|night)
-              | the\s+day\s+after)
-          | (?P<ln>{COUNTS})\s+days?\s+later
-          | (?P<en>{COUNTS})\s+days?\s+(?:earlier|before)
-          | (?P<same>(?:later\s+)?that\s+(?:day|night|evening|morning|afternoon)
-              | the\s+same\s+(?:day|night|evening))
-          | (?P<before>the\s+(?:previous|preceding)\s+(?:day|night|evening) | the\s+day\s+before)
-          | (?P<n>{COUNTS})\s+days?\s+ago
-          | (?P<an>{COUNTS})\s+(?P<unit>weeks?|months?|years?|fortnights?)\s+ago
-          | (?:the\s+)?(?:last|past|previous)\s+(?P<pn>{COUNTS})\s+(?P<punit>days|weeks|months)
-          | (?:the\s+)?past\s+(?P<pw>week|month|year)
-          | (?:the\s+)?previous\s+(?P<prev>week|month|year)
-          | (?:last|this\s+past|the\s+previous)\s+(?P<lwd>{WEEKDAYS})
-          | (?:on\s+)? (?P<wd>{WEEKDAYS}) (?:'s|’s)?       # Saturday's attacks
-          | (?:on|last|this\s+past)\s+ (?P<wda>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun) \.?
-          | last\s+week | (?:earlier\s+)?this\s+week
-          | (?:this|last|over\s+the|at\s+the)\s+weekend
-          | (?P<lmp>early|late|mid|(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of)[\s-]+last\s+month
-          | last\s+month | (?:earlier\s+)?this\s+month
-          | (?:at\s+)?the\s+(?P<tmp>end|beginning|start|middle)\s+of\s+(?:the|this)\s+month
-          | (?:earlier\s+)?this\s+year
-          | last\s+year | the\s+previous\s+year
-          | in\s+(?P<pm>{MONTH_NAMES})\s+of\s+(?:the\s+)?(?:previous|last)\s+year
-          | last\s+(?P<lm>january|february|march|april|june|july|august|september|october
-                         |november|december)
-          # the future: found so that a sentence about it reports no event
-          | tomorrow
-          | next\s+(?:week|month|year|{WEEKDAYS})
-          | in\s+the\s+coming\s+(?:days|weeks|months)
-          | in\s+(?:a|one|two|three|four|five|\d{{1,2}})\s+(?:days?|weeks?|months?)
-        )
-        (?-u:\b)"
-    );
-    let day_of_fighting = format!(
-        r"(?xi-u)
-        (?-u:\b)
-        (?: (?:into|on|for)\s+(?:its|a|the)\s+                            # into a fifth day
-            (?P<o1>{ord}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day
-          | (?:the|its)\s+(?P<o2>{ord}|\d{{1,2}}(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+)?
-            (?:fighting|war|clashes|hostilities|conflict|offensive|operation)  # the 5th day of the war
-          | day\s+(?P<o3>\d{{1,2}})\s+of\s+(?:the\s+)?
-            (?:fighting|war|clashes|hostilities|conflict|offensive)          # day 5 of the fighting
-        )
-        (?-u:\b)"
-    );
-    let month_portion = format!(
-        r"(?xi-u)
-        (?-u:\b) (?:the\s+)?
-        (?P<which>first|second|third|fourth|last) \s+ (?P<unit>day|week) \s+ of \s+
-        {mon} (?: ,?\s+ {year} )? (?-u:\b)               # the last day of October, first week of May"
-    );
-    let nth_weekday = format!(
-        r"(?xi-u)
-        (?-u:\b) (?:the\s+)?
-        (?P<nth>first|second|third|fourth|last) \s+ (?P<nwd>{WEEKDAYS}) \s+ (?:of|in) \s+
-        {mon} (?: ,?\s+ {year} )? (?-u:\b)               # the first Tuesday of October"
-    );
-    let ordinal_day = format!(
-        r"(?xi-u)
-        (?-u:\b) (?: on | (?:{WEEKDAYS}) ,? ) \s+ the \s+
-        (?P<od>\d{{1,2}}(?:st|nd|rd|th)) (?-u:\b)        # on the 15th, Friday the 18th"
-    );
-    let season = r"(?xi-u)
-        (?-u:\b) (?:in\s+)? (?:the\s+)?
-        (?P<season>spring|summer|autumn|fall|winter) \s+ (?:of\s+)?
-        (?P<year>(?:19|20)\d\d) (?-u:\b)                 # the summer of 2020"
-        .to_owned();
-    // case-sensitive: a capitalised month alone ("May" is left to the patterns with a day or
-    // a preposition, as it is also a verb)
-    let bare_month = r"(?x-u)
-        (?-u:\b)
-        (?P<bare>January|February|March|April|June|July|August|September|October|November
-                |December)
-        (?-u:\b)"
-        .to_owned();
-    [
-        day_month,
-        month_day,
-        day_range,
-        month_day_range,
-        month_year,
-        month_only,
-        year_only,
-        numeric,
-        relative,
-        day_of_fighting,
-        nth_weekday,
-        ordinal_day,
-        season,
-        bare_month,
-        month_portion,
-    ]
+    /// The DFAs find what the same patterns find through the `regex` crate: the combined
+    /// pattern the same matches, the set the same families.
+    #[test]
+    fn the_automata_agree_with_the_regex_crate() {
+        let stripped = stripped();
+        let combined = regex::Regex::new(&stripped.join("|")).expect("combined");
+        let set = regex::RegexSet::new(&stripped).expect("set");
+        let p = &*PATTERNS;
+        let mut families = Families::new();
+        let text = "Shelling hit Tegh on 4 October 2020 and again on October 16-17, 2020; two days \
+            ago, on the 15th day of the war, 27.09.2020, in the summer of 2020, the first Tuesday \
+            of October, last week, the last day of October, March, from 13 to 15 July, into a \
+            fifth day, Friday the 18th, in mid-2021, the 1990s, on Saturday — 30 September – 2 \
+            October. Nothing dated here at all. Last May, next month, in 2 weeks.";
+        let spans = |it: &mut dyn Iterator<Item = (usize, usize)>| it.collect::<Vec<_>>();
+        let found = spans(&mut p.any.find_iter(text).map(|m| (m.start(), m.end())));
+        let expected = spans(&mut combined.find_iter(text).map(|m| (m.start(), m.end())));
+        assert_eq!(found, expected);
+        assert!(found.len() > 15, "{found:?}");
+        // every window of a few sizes, at every character boundary
+        let mut windows = 0;
+        for (lo, _) in text.char_indices() {
+            for len in [8, 20, 45] {
+                let Some(window) = (lo + len..=text.len())
+                    .find(|&hi| text.is_char_boundary(hi))
+                    .and_then(|hi| text.get(lo..hi))
+                else {
+                    continue;
+                };
+                p.families_in(window, &mut families);
+                let expected = set.matches(window);
+                for i in 0..FAMILIES {
+                    assert_eq!(families.matched(i), expected.matched(i), "{window:?} {i}");
+                }
+                assert_eq!(families.matched_any(), expected.matched_any());
+                windows += usize::from(expected.matched_any());
+            }
+        }
+        assert!(windows > 100, "{windows}");
+    }
 }

@@ -254,19 +254,6 @@ struct Scan {
     entries: Vec<usize>,
 }
 
-/// `T`'s bytes at an address aligned for `u32`, as [`dense::DFA::from_bytes`] requires.
-#[repr(C)]
-struct AlignedAs<Align, Bytes: ?Sized> {
-    _align: [Align; 0],
-    bytes: Bytes,
-}
-
-/// The article automaton as the build script serialized it for the target.
-static BUILT_DFA: &AlignedAs<u32, [u8]> = &AlignedAs {
-    _align: [],
-    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/scanner.dfa")),
-};
-
 /// The article automaton's spellings, in pattern order: the triggers, then the counted names,
 /// with the gazetteer entry of each name.
 fn article_spellings() -> (Vec<&'static str>, Vec<usize>) {
@@ -291,9 +278,8 @@ static ARTICLE_SCAN: LazyLock<Option<Scan>> = LazyLock::new(|| {
     let order = scanner_dfa::longest_first(&patterns);
     // the automaton the build script compiled from these very spellings; compiled here only
     // if it cannot be loaded
-    let built = dense::DFA::from_bytes(&BUILT_DFA.bytes)
-        .ok()
-        .and_then(|(dfa, _)| Scanner::with_dfa(dfa, &patterns, order.clone()));
+    let built = crate::built::load(crate::built::SCANNER)
+        .and_then(|dfa| Scanner::with_dfa(dfa, &patterns, order.clone()));
     let scanner = match built {
         Some(scanner) => scanner,
         None => {
@@ -353,8 +339,7 @@ mod tests {
         let (patterns, _) = article_spellings();
         let order = scanner_dfa::longest_first(&patterns);
         let compiled = scanner_dfa::compile(&patterns, &order).expect("compile");
-        let (loaded, _) =
-            dense::DFA::from_bytes(&BUILT_DFA.bytes).expect("the built automaton loads");
+        let loaded = crate::built::load(crate::built::SCANNER).expect("the built automaton loads");
         assert_eq!(
             loaded.to_bytes_native_endian(),
             compiled.to_bytes_native_endian()
