@@ -80,10 +80,6 @@ pub fn not_english(text: &str) -> Option<String> {
     // the share of the commonest English words among the first 800 words; a sure English share
     // ends the count early
     const WORDS: usize = 800;
-    const COMMON: [&str; 20] = [
-        "the", "of", "and", "in", "to", "a", "on", "was", "were", "is", "are", "that", "for", "by",
-        "with", "from", "at", "said", "has", "have",
-    ];
     let (mut words, mut common) = (0usize, 0usize);
     for w in text
         .split(|c: char| !c.is_alphabetic() && c != '\'')
@@ -91,7 +87,7 @@ pub fn not_english(text: &str) -> Option<String> {
         .take(WORDS)
     {
         words += 1;
-        if w.len() <= 4 && COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+        if is_common(w) {
             common += 1;
             // English prose has a quarter to a third of them: 15 % over a hundred words is
             // as sure as 6 % over all 800
@@ -115,9 +111,70 @@ pub fn not_english(text: &str) -> Option<String> {
     ))
 }
 
+/// Whether `word` is one of the twenty commonest English words (ASCII case ignored): "the",
+/// "of", "and", "in", "to", "a", "on", "was", "were", "is", "are", "that", "for", "by",
+/// "with", "from", "at", "said", "has", "have". One comparison by length, not twenty.
+fn is_common(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut lower = [0u8; 4];
+    let Some(lower) = lower.get_mut(..bytes.len()) else {
+        return false;
+    };
+    for (l, b) in lower.iter_mut().zip(bytes) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &*lower,
+        b"the"
+            | b"of"
+            | b"and"
+            | b"in"
+            | b"to"
+            | b"a"
+            | b"on"
+            | b"was"
+            | b"were"
+            | b"is"
+            | b"are"
+            | b"that"
+            | b"for"
+            | b"by"
+            | b"with"
+            | b"from"
+            | b"at"
+            | b"said"
+            | b"has"
+            | b"have"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_common_words_are_those_twenty_in_any_ascii_case() {
+        const COMMON: [&str; 20] = [
+            "the", "of", "and", "in", "to", "a", "on", "was", "were", "is", "are", "that", "for",
+            "by", "with", "from", "at", "said", "has", "have",
+        ];
+        for w in COMMON {
+            assert!(is_common(w) && is_common(&w.to_ascii_uppercase()), "{w}");
+        }
+        let others = [
+            "", "thee", "th", "an", "A's", "withs", "Thé", "İn", "fro", "ha", "ſaid",
+        ];
+        for w in others {
+            assert!(!is_common(w), "{w}");
+        }
+        // what the lookup replaced: a case-insensitive comparison with each of the twenty
+        let words = "The of AND in To a On wAs were is ARE that for by With from at Said has \
+            Have the' then there an at' inn ON, bY. ço ÄT";
+        for w in words.split([' ', ',', '.']) {
+            let each = COMMON.iter().any(|c| c.eq_ignore_ascii_case(w));
+            assert_eq!(is_common(w), each, "{w}");
+        }
+    }
 
     #[test]
     fn english_reporting_is_english() {
