@@ -140,31 +140,36 @@ fn extract(args: &ExtractArgs) -> Result<(), CliError> {
         let text = export::to_csv(&dataset.events).context("cannot write CSV")?;
         write_file(path, &text)?;
     }
-    // the JSON document is written as it is serialised, never held whole in memory
-    let write = |out: &mut dyn std::io::Write| -> std::io::Result<()> {
-        if args.json {
-            export::write_json(&dataset, &mut *out)?;
-            out.write_all(b"\n")
-        } else {
-            out.write_all(to_table(&dataset).as_bytes())
-        }
-    };
     match &args.out {
         Some(path) => {
-            let written = std::fs::File::create(path).and_then(|file| {
-                let mut out = std::io::BufWriter::new(file);
-                write(&mut out)?;
-                std::io::Write::flush(&mut out)
-            });
+            let written = std::fs::File::create(path)
+                .and_then(|file| write_output(&dataset, args.json, std::io::BufWriter::new(file)));
             written.with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let out = std::io::BufWriter::new(std::io::stdout().lock());
             // a closed pipe (`extract … | head`) ends the output quietly
-            let _ = write(&mut out).and_then(|()| std::io::Write::flush(&mut out));
+            let _ = write_output(&dataset, args.json, out);
         }
     }
     Ok(())
+}
+
+/// Writes the JSON document (as it is serialised, never held whole in memory) or the table to
+/// `out`, and flushes it. Generic rather than `dyn`, so that the serialiser's many small writes
+/// go straight into the buffer.
+fn write_output(
+    dataset: &Dataset,
+    json: bool,
+    mut out: impl std::io::Write,
+) -> std::io::Result<()> {
+    if json {
+        export::write_json(dataset, &mut out)?;
+        out.write_all(b"\n")?;
+    } else {
+        out.write_all(to_table(dataset).as_bytes())?;
+    }
+    out.flush()
 }
 
 fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {

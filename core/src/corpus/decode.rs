@@ -130,6 +130,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     if head.len() < 4 || head.len() % 2 != 0 && head.len() == bytes.len() && bytes.len() < 4 {
         return None;
     }
+    // no NUL at all (nearly every file): neither byte order can be mostly NUL
+    if !head.contains(&0) {
+        return None;
+    }
     let pairs = head.len() / 2;
     let (mut even_nul, mut odd_nul) = (0usize, 0usize);
     for pair in head.chunks_exact(2) {
