@@ -86,12 +86,14 @@ pub(crate) fn framing(sentence: &str, trigger_start: usize) -> Framing {
             return Framing::Modal;
         }
     }
-    // "to" + a base-form trigger after an intention verb is caught above; "in order to" here.
-    if window
-        .as_bytes()
-        .windows(11)
-        .any(|w| w.eq_ignore_ascii_case(b"in order to"))
-    {
+    // "to" + a base-form trigger after an intention verb is caught above; "in order to" here,
+    // compared only where an "i" or "I" starts it (found by a SIMD search)
+    let bytes = window.as_bytes();
+    if memchr::memchr2_iter(b'i', b'I', bytes).any(|at| {
+        bytes
+            .get(at..at + 11)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"in order to"))
+    }) {
         return Framing::Modal;
     }
     Framing::Factual
@@ -375,6 +377,19 @@ mod tests {
         assert_eq!(framing(s, s.find("strike").unwrap_or(0)), Framing::Factual);
         let s = "Did Armenia shell Tartar?";
         assert_eq!(framing(s, s.find("shell").unwrap_or(0)), Framing::Modal);
+    }
+
+    #[test]
+    fn in_order_to_frames_a_purpose_in_any_case() {
+        for s in [
+            "Units were moved in order to shell Tartar.",
+            "Units were moved IN ORDER TO shell Tartar.",
+            "In Order to shell Tartar, units were moved.",
+        ] {
+            assert_eq!(framing(s, s.find("shell").unwrap_or(0)), Framing::Modal, "{s}");
+        }
+        let s = "Units were moved in order and shelled Tartar.";
+        assert_eq!(framing(s, s.find("shelled").unwrap_or(0)), Framing::Factual);
     }
 
     #[test]
