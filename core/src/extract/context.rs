@@ -88,7 +88,7 @@ pub(super) struct ArticleContext<'a> {
     pub(super) sentence_names: Vec<std::cell::OnceCell<Vec<PlaceMention<'a>>>>,
     /// How often each region, Baku and Yerevan are named in the whole article.
     pub(super) region_counts: BTreeMap<usize, usize>,
-    /// Framing of every trigger in a sentence, by its absolute start.
+    /// Framing of the triggers of each sentence up to its first factual one, by absolute start.
     pub(super) framings: Vec<(usize, Framing)>,
 }
 
@@ -169,12 +169,17 @@ impl<'a> ArticleContext<'a> {
             let lo = hits.partition_point(|h| h.start < sentence.start);
             let hi = hits.partition_point(|h| h.start < sentence.end);
             let stext = text.get(sentence.start..sentence.end).unwrap_or_default();
-            // threats, plans and denials report nothing: no need to look for their places
+            // threats, plans and denials report nothing: no need to look for their places. The
+            // first factual trigger settles it; the framings of the triggers after it are found
+            // when a mention needs them (`framing_at`)
             let mut factual = false;
             for h in hits.get(lo..hi).unwrap_or_default() {
                 let f = modality::framing(stext, h.start - sentence.start);
-                factual |= f == Framing::Factual;
                 ctx.framings.push((h.start, f));
+                if f == Framing::Factual {
+                    factual = true;
+                    break;
+                }
             }
             if factual {
                 found.extend_from_slice(ctx.names_of_sentence(index));
@@ -199,7 +204,8 @@ impl<'a> ArticleContext<'a> {
         &self.region_counts
     }
 
-    /// Framing of the trigger starting at absolute byte `start` of the text.
+    /// Framing of `hit` (relative to the sentence `stext`, which starts at `sentence_start`):
+    /// the one found with the context, or found now.
     pub(super) fn framing_at(
         &self,
         stext: &str,

@@ -40,19 +40,19 @@ impl ArticleContext<'_> {
             })
             .collect();
         let places = self.sentence_places(sentence, &hits_abs);
-        let usable: Vec<(TriggerHit, Framing)> = hits
+        let usable: Vec<TriggerHit> = hits
             .iter()
             .filter(|h| triggers::usable_form(stext, h, hits))
-            .map(|h| (*h, self.framing_at(stext, sentence.start, h)))
+            .copied()
             .collect();
         let mut owned = assign_places(&places, &usable, sentence.start);
         share_struck_positions(stext, &usable, &mut owned);
         let mut previous_places: Vec<Located> = Vec::new();
         // the sentence's text, allocated once for all its mentions
         let mut shared_sentence: Option<Arc<str>> = None;
-        for (i, (hit, framing)) in usable.iter().enumerate() {
+        for (i, hit) in usable.iter().enumerate() {
             let def = hit.def();
-            if usable.iter().any(|(s, _)| stationed_target(stext, s, hit)) {
+            if usable.iter().any(|s| stationed_target(stext, s, hit)) {
                 continue;
             }
             let mut mine = owned.get(i).cloned().unwrap_or_default();
@@ -129,7 +129,8 @@ impl ArticleContext<'_> {
             if !mine.is_empty() {
                 previous_places = mine.clone();
             }
-            if *framing != Framing::Factual || mine.is_empty() {
+            // a trigger without a place of its own reports nothing: its framing is not needed
+            if mine.is_empty() || self.framing_at(stext, sentence.start, hit) != Framing::Factual {
                 continue;
             }
             if def.kind == EventKind::Deployment
@@ -352,16 +353,12 @@ fn definite_event_place(stext: &str, hit: &TriggerHit, earlier: &[Mention]) -> O
 
 /// "an attack on the place of deployment of the contingent in X", "shelled the positions of
 /// troops stationed in X": a strike aimed at a deployment also strikes the deployment's places.
-fn share_struck_positions(
-    stext: &str,
-    usable: &[(TriggerHit, Framing)],
-    owned: &mut [Vec<Located>],
-) {
-    for (s, (strike, _)) in usable.iter().enumerate() {
+fn share_struck_positions(stext: &str, usable: &[TriggerHit], owned: &mut [Vec<Located>]) {
+    for (s, strike) in usable.iter().enumerate() {
         if strike.def().kind != EventKind::Strike {
             continue;
         }
-        let aimed_at = usable.iter().enumerate().find(|(_, (d, _))| {
+        let aimed_at = usable.iter().enumerate().find(|(_, d)| {
             d.def().kind == EventKind::Deployment
                 && d.start >= strike.end
                 && d.start - strike.end <= 40
@@ -373,7 +370,7 @@ fn share_struck_positions(
             usable
                 .iter()
                 .enumerate()
-                .find(|(_, (d, _))| stationed_target(stext, strike, d))
+                .find(|(_, d)| stationed_target(stext, strike, d))
         });
         if let Some((d, _)) = aimed_at {
             let shared = owned.get(d).cloned().unwrap_or_default();
@@ -414,11 +411,11 @@ fn stationed_target(stext: &str, strike: &TriggerHit, deployment: &TriggerHit) -
 /// the places of each of `usable`, by index.
 fn assign_places(
     places: &[Located],
-    usable: &[(TriggerHit, Framing)],
+    usable: &[TriggerHit],
     sentence_start: usize,
 ) -> Vec<Vec<Located>> {
     let mut owned: Vec<Vec<Located>> = vec![Vec::new(); usable.len()];
-    let claims = |(_, (h, _)): &(usize, &(TriggerHit, Framing))| h.def().form != Form::PrepNoun;
+    let claims = |(_, h): &(usize, &TriggerHit)| h.def().form != Form::PrepNoun;
     for p in places {
         let rel_start = p.start - sentence_start;
         let rel_end = p.end - sentence_start;
@@ -426,16 +423,16 @@ fn assign_places(
             .iter()
             .enumerate()
             .filter(claims)
-            .filter(|(_, (h, _))| h.end <= rel_start)
-            .max_by_key(|(_, (h, _))| h.end);
+            .filter(|(_, h)| h.end <= rel_start)
+            .max_by_key(|(_, h)| h.end);
         let right = usable
             .iter()
             .enumerate()
             .filter(claims)
-            .filter(|(_, (h, _))| h.start >= rel_end)
-            .min_by_key(|(_, (h, _))| h.start);
+            .filter(|(_, h)| h.start >= rel_end)
+            .min_by_key(|(_, h)| h.start);
         let owner = match (left, right) {
-            (Some((li, (lh, _))), Some((ri, (rh, _)))) => {
+            (Some((li, lh)), Some((ri, rh))) => {
                 if rel_start - lh.end <= 160 || rh.start - rel_end > rel_start - lh.end {
                     Some(li)
                 } else {
