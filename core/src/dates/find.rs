@@ -37,17 +37,21 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
     let mut families = Families::new();
     for (lo, hi) in windows {
-        // the families that match anywhere in the window: only their capture searches run
-        p.families_in(text.get(lo..hi).unwrap_or_default(), &mut families);
-        if !families.matched_any() {
-            continue;
-        }
-        // anchored first; when code rejects what matched there ("in March" before a year),
-        // a later start in the window may hold the date ("March 2022"): search it all
+        let window = text.get(lo..hi).unwrap_or_default();
+        // anchored first, only the families that match at the window's start (only their
+        // capture searches run); when code rejects what matched there ("in March" before a
+        // year), a later start in the window may hold the date ("March 2022"): search it all,
+        // with the families that match anywhere in it
         let before = found.len();
-        find_in_window(text, (lo, hi), true, &families, &mut found);
+        p.families_in(window, true, &mut families);
+        if families.matched_any() {
+            find_in_window(text, (lo, hi), true, &families, &mut found);
+        }
         if found.len() == before {
-            find_in_window(text, (lo, hi), false, &families, &mut found);
+            p.families_in(window, false, &mut families);
+            if families.matched_any() {
+                find_in_window(text, (lo, hi), false, &families, &mut found);
+            }
         }
     }
     // Leftmost-longest without overlaps; more specific values win ties.

@@ -87,13 +87,19 @@ impl Families {
 }
 
 impl Patterns {
-    /// Finds which families match somewhere in `window`, in `families` (cleared first). Were
-    /// the search to fail (the set's DFA never quits), every family counts as matching.
-    pub(super) fn families_in(&self, window: &str, families: &mut Families) {
+    /// Finds which families match somewhere in `window` (or, `at_start`, at its start), in
+    /// `families` (cleared first). Were the search to fail (the set's DFA never quits), every
+    /// family counts as matching.
+    pub(super) fn families_in(&self, window: &str, at_start: bool, families: &mut Families) {
         families.0.clear();
+        let input = Input::new(window).anchored(if at_start {
+            regex_automata::Anchored::Yes
+        } else {
+            regex_automata::Anchored::No
+        });
         if self
             .set
-            .try_which_overlapping_matches(&Input::new(window), &mut families.0)
+            .try_which_overlapping_matches(&input, &mut families.0)
             .is_err()
         {
             for i in 0..self.set.pattern_len() {
@@ -366,6 +372,8 @@ mod tests {
         let stripped = stripped();
         let combined = regex::Regex::new(&stripped.join("|")).expect("combined");
         let set = regex::RegexSet::new(&stripped).expect("set");
+        let at_start: Vec<String> = stripped.iter().map(|s| format!("^{s}")).collect();
+        let set_at_start = regex::RegexSet::new(&at_start).expect("set");
         let p = &*PATTERNS;
         let mut families = Families::new();
         let text = "Shelling hit Tegh on 4 October 2020 and again on October 16-17, 2020; two days \
@@ -378,8 +386,9 @@ mod tests {
         let expected = spans(&mut combined.find_iter(text).map(|m| (m.start(), m.end())));
         assert_eq!(found, expected);
         assert!(found.len() > 15, "{found:?}");
-        // every window of a few sizes, at every character boundary
-        let mut windows = 0;
+        // every window of a few sizes, at every character boundary: the families matching
+        // anywhere in it, and those matching at its start
+        let (mut windows, mut starts) = (0, 0);
         for (lo, _) in text.char_indices() {
             for len in [8, 20, 45] {
                 let Some(window) = (lo + len..=text.len())
@@ -388,15 +397,26 @@ mod tests {
                 else {
                     continue;
                 };
-                p.families_in(window, &mut families);
-                let expected = set.matches(window);
-                for i in 0..FAMILIES {
-                    assert_eq!(families.matched(i), expected.matched(i), "{window:?} {i}");
+                for (anchored, set) in [(false, &set), (true, &set_at_start)] {
+                    p.families_in(window, anchored, &mut families);
+                    let expected = set.matches(window);
+                    for i in 0..FAMILIES {
+                        assert_eq!(
+                            families.matched(i),
+                            expected.matched(i),
+                            "{window:?} {i} {anchored}"
+                        );
+                    }
+                    assert_eq!(families.matched_any(), expected.matched_any());
+                    if anchored {
+                        starts += usize::from(expected.matched_any());
+                    } else {
+                        windows += usize::from(expected.matched_any());
+                    }
                 }
-                assert_eq!(families.matched_any(), expected.matched_any());
-                windows += usize::from(expected.matched_any());
             }
         }
         assert!(windows > 100, "{windows}");
+        assert!(starts > 30 && starts < windows, "{starts} {windows}");
     }
 }

@@ -71,13 +71,13 @@ pub fn compile_any(stripped: &[String]) -> Result<regex::Regex, Box<dense::Build
 }
 
 /// The families as a set: a dense DFA that reports every family matching anywhere in a
-/// haystack (pattern `k` is family `k`).
+/// haystack, or at its start in an anchored search (pattern `k` is family `k`).
 pub fn compile_set(stripped: &[String]) -> Result<dense::DFA<Vec<u32>>, Box<dense::BuildError>> {
     dense::Builder::new()
         .configure(
             dense::Config::new()
                 .match_kind(MatchKind::All)
-                .start_kind(StartKind::Unanchored)
+                .start_kind(StartKind::Both)
                 .minimize(true)
                 .accelerate(false),
         )

@@ -386,7 +386,11 @@ mod tests {
             "Units were moved IN ORDER TO shell Tartar.",
             "In Order to shell Tartar, units were moved.",
         ] {
-            assert_eq!(framing(s, s.find("shell").unwrap_or(0)), Framing::Modal, "{s}");
+            assert_eq!(
+                framing(s, s.find("shell").unwrap_or(0)),
+                Framing::Modal,
+                "{s}"
+            );
         }
         let s = "Units were moved in order and shelled Tartar.";
         assert_eq!(framing(s, s.find("shelled").unwrap_or(0)), Framing::Factual);
