@@ -94,7 +94,8 @@ struct Window<'a> {
     digits: bool,
     /// The window holds a month abbreviation.
     months: bool,
-    /// The families whose pattern matches somewhere in the window.
+    /// The families whose pattern matches in the window: at its start when `anchored`,
+    /// anywhere otherwise.
     families: &'a Families,
 }
 

@@ -19,7 +19,8 @@ pub(super) struct Patterns {
     /// Every pattern below in one alternation without captures: one fast pass finds where to look.
     pub(super) any: Regex<Dfa>,
     /// The same patterns as a set, in the order of [`Patterns::families`]: which of them match
-    /// somewhere in a window, so that only those run their capture search there.
+    /// somewhere in a window, or at its start, so that only those run their capture search
+    /// there.
     set: Dfa,
     /// "4 October", "the 3rd of October 2020", "the first of March", "third day of October".
     pub(super) day_month: Capturing,
@@ -66,8 +67,8 @@ fn built_automata() -> Option<(Regex<Dfa>, Dfa)> {
 /// How many families of date expression there are.
 const FAMILIES: usize = 15;
 
-/// Which families match somewhere in a window, as a set of their places in
-/// [`Patterns::families`].
+/// Which families match in a window (somewhere, or at its start: see
+/// [`Patterns::families_in`]), as a set of their places in [`Patterns::families`].
 pub(super) struct Families(PatternSet);
 
 impl Families {
