@@ -16,6 +16,11 @@ use karabakh_core::corpus::{ReadOptions, list_folder};
 use karabakh_core::model::Article;
 use support::{BenchArgs, generator, say};
 
+/// The allocator of the shipped binary (`src/main.rs`), so that the figures are its figures.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let args = BenchArgs::from_env();
     // the automata and tables are built once per process, on first use: time that apart

@@ -13,6 +13,11 @@ use karabakh_atlas::command::Command;
 use karabakh_atlas::state::{Origin, Persisted};
 use support::{BenchArgs, say};
 
+/// The allocator of the shipped binary (`src/main.rs`), so that the figures are its figures.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let args = BenchArgs::from_env();
     let folder = args.positional().map_or_else(

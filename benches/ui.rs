@@ -12,6 +12,11 @@ use karabakh_atlas::state::{Origin, Persisted};
 use karabakh_atlas::timeline::{TimeCommand, TimeMode};
 use support::{BenchArgs, generator, say};
 
+/// The allocator of the shipped binary (`src/main.rs`), so that the figures are its figures.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let args = BenchArgs::from_env();
     let (events, frames) = if args.measuring {

@@ -7,6 +7,13 @@ use clap::Parser as _;
 
 use karabakh_atlas::cli::{self, Args};
 
+// jemalloc (options in `.cargo/config.toml`): the whole `extract` on real reporting takes 6 %
+// fewer instructions and runs about 10 % faster than with the system allocator, at a lower peak
+// RSS, and the viewer's frames stay as short while a folder loads (README, "Measured")
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let Some(command) = args.command else {
