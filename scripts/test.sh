@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need beyond cargo (Mesa's CPU Vulkan driver for the
-# window snapshot test), then runs every test. Usage: scripts/test.sh
+# window snapshot test, and make, which builds jemalloc from source), then runs every test.
+# Usage: scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
-for pkg in mesa-vulkan-drivers libvulkan1; do
+for pkg in mesa-vulkan-drivers libvulkan1 make; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
