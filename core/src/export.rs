@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::gazetteer::GAZETTEER;
-use crate::model::{Dataset, Event, EventKind, PlaceKind, Precision, Problem};
+use crate::model::{Dataset, Event, EventKind, PlaceKind, Precision};
 use crate::names::all_names;
 
 fn iso_or_empty(date: Option<chrono::NaiveDate>) -> String {
@@ -200,11 +200,19 @@ struct JsonArticle<'a> {
     published_from: Option<&'static str>,
 }
 
-#[derive(Serialize)]
-struct JsonOutput<'a> {
-    articles: Vec<JsonArticle<'a>>,
-    events: &'a [Event],
-    problems: &'a [Problem],
+impl<'a> JsonArticle<'a> {
+    fn of(dataset: &'a Dataset) -> Vec<Self> {
+        dataset
+            .articles
+            .iter()
+            .map(|a| JsonArticle {
+                path: &a.path,
+                title: a.title.as_deref(),
+                published: a.published.map(|p| p.to_string()),
+                published_from: a.published_from.map(|f| f.as_str()),
+            })
+            .collect()
+    }
 }
 
 /// The dataset as the documented `extract --json` document.
@@ -215,25 +223,140 @@ pub fn to_json(dataset: &Dataset) -> Result<String, serde_json::Error> {
     Ok(String::from_utf8(out).unwrap_or_default())
 }
 
-/// Writes the `extract --json` document to `out` as it is serialised, so that a large dataset's
-/// output is never held in memory whole (wrap a file in a `BufWriter`).
-pub fn write_json(dataset: &Dataset, out: impl std::io::Write) -> Result<(), serde_json::Error> {
-    let articles = dataset
-        .articles
-        .iter()
-        .map(|a| JsonArticle {
-            path: &a.path,
-            title: a.title.as_deref(),
-            published: a.published.map(|p| p.to_string()),
-            published_from: a.published_from.map(|f| f.as_str()),
-        })
-        .collect();
-    serde_json::to_writer_pretty(
-        out,
-        &JsonOutput {
-            articles,
+/// How much of the document is serialised at once, in parallel, before it is written (about
+/// 2 MB): enough to share among the cores, little enough that the output is never held in
+/// memory whole. Counted in elements, an event weighing as many as its sources.
+const BATCH_WEIGHT: usize = 4096;
+
+/// Writes the `extract --json` document to `out`: an object of `articles`, `events` and
+/// `problems`, pretty-printed (two spaces), exactly as `serde_json::to_writer_pretty` would
+/// write it. The arrays' elements are serialised on all cores a batch at a time and written in
+/// order, so that a large dataset's output is never held in memory whole (wrap a file in a
+/// `BufWriter`).
+pub fn write_json(
+    dataset: &Dataset,
+    mut out: impl std::io::Write,
+) -> Result<(), serde_json::Error> {
+    use serde_json::Error;
+    out.write_all(b"{\n  \"articles\": ").map_err(Error::io)?;
+    write_array(&mut out, &JsonArticle::of(dataset), |_| 1)?;
+    out.write_all(b",\n  \"events\": ").map_err(Error::io)?;
+    write_array(&mut out, &dataset.events, |e| e.sources.len() + 1)?;
+    out.write_all(b",\n  \"problems\": ").map_err(Error::io)?;
+    write_array(&mut out, &dataset.problems, |_| 1)?;
+    out.write_all(b"\n}").map_err(Error::io)
+}
+
+/// Writes `items` as the pretty-printed array value of a key of the top-level object, as
+/// `serde_json::to_writer_pretty` would: each element serialised alone, in parallel, and
+/// indented by four spaces. Batches weigh about [`BATCH_WEIGHT`] by `weight`.
+fn write_array<T: Serialize + Sync>(
+    out: &mut impl std::io::Write,
+    items: &[T],
+    weight: impl Fn(&T) -> usize,
+) -> Result<(), serde_json::Error> {
+    use rayon::prelude::*;
+    use serde_json::Error;
+    if items.is_empty() {
+        return out.write_all(b"[]").map_err(Error::io);
+    }
+    out.write_all(b"[").map_err(Error::io)?;
+    let mut rest = items;
+    let mut first = true;
+    while !rest.is_empty() {
+        let mut total = 0;
+        let size = rest
+            .iter()
+            .take_while(|item| {
+                total += weight(item);
+                total <= BATCH_WEIGHT
+            })
+            .count()
+            .max(1);
+        let (batch, after) = rest.split_at(size.min(rest.len()));
+        rest = after;
+        let written: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|item| {
+                let alone = serde_json::to_vec_pretty(item)?;
+                // a comma, a line break and four spaces before each
+                Ok(indented(&alone, b",\n    "))
+            })
+            .collect::<Result<_, Error>>()?;
+        for element in &written {
+            // the first element has no comma before it
+            let element = if first {
+                first = false;
+                element.get(1..).unwrap_or_default()
+            } else {
+                element
+            };
+            out.write_all(element).map_err(Error::io)?;
+        }
+    }
+    out.write_all(b"\n  ]").map_err(Error::io)
+}
+
+/// `json` (pretty-printed alone) after `lead`, every line break followed by four spaces more:
+/// the element nested in a top-level array. JSON strings never hold a raw line break (theirs
+/// are escaped), so every one is the printer's.
+fn indented(json: &[u8], lead: &[u8]) -> Vec<u8> {
+    let breaks = memchr::memchr_iter(b'\n', json).count();
+    let mut out = Vec::with_capacity(lead.len() + json.len() + 4 * breaks);
+    out.extend_from_slice(lead);
+    let mut line_start = 0;
+    for at in memchr::memchr_iter(b'\n', json) {
+        out.extend_from_slice(json.get(line_start..=at).unwrap_or_default());
+        out.extend_from_slice(b"    ");
+        line_start = at + 1;
+    }
+    out.extend_from_slice(json.get(line_start..).unwrap_or_default());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Problem;
+
+    /// The document as one `serde_json::to_writer_pretty` call writes it.
+    fn pretty_whole(dataset: &Dataset) -> String {
+        #[derive(Serialize)]
+        struct JsonOutput<'a> {
+            articles: Vec<JsonArticle<'a>>,
+            events: &'a [Event],
+            problems: &'a [Problem],
+        }
+        let whole = JsonOutput {
+            articles: JsonArticle::of(dataset),
             events: &dataset.events,
             problems: &dataset.problems,
-        },
-    )
+        };
+        serde_json::to_string_pretty(&whole).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_document_is_written_as_one_pretty_value() {
+        let mut dataset = crate::seeds::dataset();
+        assert!(!dataset.events.is_empty() && !dataset.articles.is_empty());
+        let json = |d: &Dataset| to_json(d).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(json(&dataset), pretty_whole(&dataset));
+        // more events and problems than a batch holds
+        let events = dataset.events.clone();
+        let weight = |d: &Dataset| d.events.iter().map(|e| e.sources.len() + 1).sum::<usize>();
+        while weight(&dataset) <= 2 * BATCH_WEIGHT {
+            dataset.events.extend(events.iter().cloned());
+        }
+        dataset.problems = (0..=BATCH_WEIGHT)
+            .map(|n| Problem {
+                path: format!("{n}\n\"b\".txt"),
+                problem: "binary file, not text; skipped".to_owned(),
+            })
+            .collect();
+        assert_eq!(json(&dataset), pretty_whole(&dataset));
+        assert!(serde_json::from_str::<Value>(&json(&dataset)).is_ok());
+        // nothing at all
+        let empty = Dataset::default();
+        assert_eq!(json(&empty), pretty_whole(&empty));
+    }
 }

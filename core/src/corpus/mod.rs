@@ -79,10 +79,27 @@ impl Listing {
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    // a path the walk built from names is already clean: with `/` as separator and in UTF-8,
+    // it is its own relative name
+    if std::path::MAIN_SEPARATOR == '/'
+        && let Some(name) = rel.to_str()
+    {
+        return name.to_owned();
+    }
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The listing order of two relative paths: by name at every level, as a walk that sorts each
+/// folder would meet them ("a/b.txt" before "a.txt", since folder `a` sorts before `a.txt`).
+/// The paths are compared as if `/` were the smallest character.
+fn listing_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let next = |s: &[u8]| s.get(common).map(|&c| if c == b'/' { 0 } else { c });
+    next(a).cmp(&next(b))
 }
 
 /// Lists a folder recursively in a deterministic order (sorted by name at every level).
@@ -100,10 +117,11 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
     let mut listing = Listing::default();
     // every articles.csv, with its depth: each describes the files under its own folder
     let mut csvs: Vec<(usize, PathBuf, String)> = Vec::new();
+    // listed in the order the folders give, then sorted once: sorting in the walk compares
+    // whole entries, parsing their names each time, and cost as much as listing them
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .max_depth(512)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
@@ -163,8 +181,14 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
         }
         listing.files.push((entry.into_path(), rel));
     }
+    listing
+        .files
+        .sort_unstable_by(|(_, a), (_, b)| listing_order(a, b));
+    listing
+        .problems
+        .sort_by(|a, b| listing_order(&a.path, &b.path));
     // the deeper a table, the closer to its files: it wins over its parents' for them
-    csvs.sort_by_key(|(depth, _, _)| *depth);
+    csvs.sort_by(|(da, _, a), (db, _, b)| da.cmp(db).then_with(|| listing_order(a, b)));
     let mut described_by: HashMap<String, String> = HashMap::new();
     for (_, path, rel) in &csvs {
         let folder = rel
@@ -252,32 +276,63 @@ pub fn read_article(
     csv: Option<&CsvEntry>,
     options: ReadOptions,
 ) -> Result<Loaded, FileError> {
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(FileError::NotRegular);
-    }
-    if meta.len() > options.max_file_bytes {
-        return Err(FileError::TooLarge {
-            size: meta.len(),
-            limit: options.max_file_bytes,
-        });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // Never read past the limit, even if the file grew after the size check.
-    std::fs::File::open(path)?
-        .take(options.max_file_bytes + 1)
-        .read_to_end(&mut bytes)?;
-    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > options.max_file_bytes {
-        return Err(FileError::TooLarge {
-            size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
-            limit: options.max_file_bytes,
-        });
-    }
+    let bytes = read_limited(path, options.max_file_bytes)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileError::Empty);
     }
     let decoded = decode::decode_owned(bytes).map_err(|_| FileError::Binary)?;
     article_from_text(decoded, rel, csv)
+}
+
+/// The bytes of the regular file at `path`, if it holds no more than `limit`; never more than
+/// `limit + 1` bytes are read, even if the file grows meanwhile. Opened without blocking (a
+/// FIFO that slipped into the folder after listing cannot hang the read), then checked through
+/// the open handle: one path lookup per file, not two.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut open, libc::O_NONBLOCK);
+    let mut file = open.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(FileError::NotRegular);
+    }
+    let too_large = |size: u64| FileError::TooLarge { size, limit };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let expected = usize::try_from(meta.len()).unwrap_or(0);
+    // room for one byte more than the size: a read that fills no more than the size has met the
+    // end of a regular file, so most files take a single read
+    let mut bytes = vec![0; expected + 1];
+    let mut filled = 0;
+    loop {
+        match file.read(bytes.get_mut(filled..).unwrap_or_default()) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        }
+        if filled < bytes.len() {
+            if filled == expected {
+                break;
+            }
+            continue;
+        }
+        // the file grew since its size was read: read on, up to the limit
+        let grown = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        if grown > limit {
+            return Err(too_large(grown));
+        }
+        let more = usize::try_from((limit + 1).min(grown.saturating_mul(2))).unwrap_or(usize::MAX);
+        bytes.resize(more.max(bytes.len() + 1), 0);
+    }
+    bytes.truncate(filled);
+    if u64::try_from(filled).unwrap_or(u64::MAX) > limit {
+        return Err(too_large(u64::try_from(filled).unwrap_or(u64::MAX)));
+    }
+    Ok(bytes)
 }
 
 /// Builds an article from raw bytes: decode, HTML/front matter, title and publication date.
@@ -403,6 +458,86 @@ mod tests {
                 "names `sub/missing.txt`, which is no article file in the folder"
             )]
         );
+    }
+
+    #[test]
+    fn listing_is_sorted_by_name_at_every_level() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let files = [
+            "a.txt",
+            "a-b.txt",
+            "a/c/d.txt",
+            "B.txt",
+            "a/b.txt",
+            "a/c.txt",
+            "ab.md",
+        ];
+        for rel in files {
+            let path = dir.path().join(rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+            }
+            std::fs::write(path, "Ganja was shelled.").unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::fs::write(dir.path().join("a/z.png"), "").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("0.pdf"), "").unwrap_or_else(|e| panic!("{e}"));
+        let listing = list_folder(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let listed: Vec<&str> = listing.files.iter().map(|(_, rel)| rel.as_str()).collect();
+        // folder `a` sorts before `a-b.txt` and `a.txt`, and its files before its subfolder's
+        // later names, as a walk sorting each folder meets them
+        assert_eq!(
+            listed,
+            [
+                "B.txt",
+                "a/b.txt",
+                "a/c/d.txt",
+                "a/c.txt",
+                "a-b.txt",
+                "a.txt",
+                "ab.md"
+            ]
+        );
+        let skipped: Vec<&str> = listing.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(skipped, ["0.pdf", "a/z.png"]);
+    }
+
+    #[test]
+    fn files_are_read_whole_up_to_the_limit() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("a.txt");
+        for len in [0usize, 1, 99, 100, 101, 4096] {
+            let text = "x".repeat(len);
+            std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+            match read_limited(&path, 100) {
+                Ok(bytes) => assert!(len <= 100 && bytes == text.as_bytes(), "{len} bytes"),
+                Err(FileError::TooLarge { size, limit }) => {
+                    assert!(
+                        len > 100 && size == len as u64 && limit == 100,
+                        "{len} bytes"
+                    );
+                }
+                Err(e) => panic!("{len} bytes: {e}"),
+            }
+        }
+        assert!(matches!(
+            read_limited(dir.path(), 100),
+            Err(FileError::NotRegular | FileError::Io(_))
+        ));
+    }
+
+    /// A FIFO that appears after the listing is refused at once: opening it does not wait for
+    /// a writer.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let fifo = dir.path().join("late.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        assert!(matches!(
+            read_article(&fifo, "late.txt", None, ReadOptions::default()),
+            Err(FileError::NotRegular)
+        ));
     }
 
     #[test]
