@@ -92,14 +92,11 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// The listing order of two relative paths: by name at every level, as a walk that sorts each
-/// folder would meet them ("a/b.txt" before "a.txt", since folder `a` sorts before `a.txt`).
-/// The paths are compared as if `/` were the smallest character.
-fn listing_order(a: &str, b: &str) -> std::cmp::Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let next = |s: &[u8]| s.get(common).map(|&c| if c == b'/' { 0 } else { c });
-    next(a).cmp(&next(b))
+/// The key that sorts relative paths by name at every level, as a walk that sorts each folder
+/// would meet them ("a/b.txt" before "a.txt", since folder `a` sorts before `a.txt`): the path
+/// with `/` as the smallest byte.
+fn listing_key(rel: &str) -> Vec<u8> {
+    rel.bytes().map(|b| if b == b'/' { 0 } else { b }).collect()
 }
 
 /// Lists a folder recursively in a deterministic order (sorted by name at every level).
@@ -183,12 +180,12 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
     }
     listing
         .files
-        .sort_unstable_by(|(_, a), (_, b)| listing_order(a, b));
+        .sort_by_cached_key(|(_, rel)| listing_key(rel));
     listing
         .problems
-        .sort_by(|a, b| listing_order(&a.path, &b.path));
+        .sort_by_cached_key(|p| listing_key(&p.path));
     // the deeper a table, the closer to its files: it wins over its parents' for them
-    csvs.sort_by(|(da, _, a), (db, _, b)| da.cmp(db).then_with(|| listing_order(a, b)));
+    csvs.sort_by_cached_key(|(depth, _, rel)| (*depth, listing_key(rel)));
     let mut described_by: HashMap<String, String> = HashMap::new();
     for (_, path, rel) in &csvs {
         let folder = rel
