@@ -143,11 +143,11 @@ fn extract(args: &ExtractArgs) -> Result<(), CliError> {
     match &args.out {
         Some(path) => {
             let written = std::fs::File::create(path)
-                .and_then(|file| write_output(&dataset, args.json, std::io::BufWriter::new(file)));
+                .and_then(|file| write_output(&dataset, args.json, output_buffer(file)));
             written.with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => {
-            let out = std::io::BufWriter::new(std::io::stdout().lock());
+            let out = output_buffer(std::io::stdout().lock());
             // a closed pipe (`extract … | head`) ends the output quietly
             let _ = write_output(&dataset, args.json, out);
         }
@@ -170,6 +170,12 @@ fn write_output(
         out.write_all(to_table(dataset).as_bytes())?;
     }
     out.flush()
+}
+
+/// A buffer for the output: 256 KB, so that tens of megabytes of JSON take a few hundred
+/// system calls rather than thousands.
+fn output_buffer<W: std::io::Write>(out: W) -> std::io::BufWriter<W> {
+    std::io::BufWriter::with_capacity(256 * 1024, out)
 }
 
 fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
