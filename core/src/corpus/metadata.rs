@@ -196,10 +196,12 @@ pub fn file_name_date(path: &str) -> Option<NaiveDate> {
 }
 
 // ASCII word boundaries (`(?-u:\b)`): with Unicode ones the search leaves the DFA for the
-// slow NFA simulation on any text with a non-ASCII letter, that is on most real articles
+// slow NFA simulation on any text with a non-ASCII letter, that is on most real articles.
+// Case is ignored for the cue words and month names only: a place in capitals before a comma
+// ("BAKU,") is a dateline, a capitalised word before one ("Meanwhile,", "On Sunday,") is not.
 #[allow(clippy::expect_used)] // constant pattern
 static DATELINE_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:published|posted|updated|date|dated)(?-u:\b)|\||\(\s*(?:reuters|afp|ap|tass|apa|trend|armenpress|azertac|news\.am)\s*\)|^[\p{Lu}][\p{Lu} ]{2,30},|^\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s|^\s*\d{1,2}[./]\d{1,2}[./]\d{4}|^\s*(?:19|20)\d\d-\d\d-\d\d|^\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
+    Regex::new(r"(?i:(?-u:\b)(?:published|posted|updated|date|dated)(?-u:\b))|\||(?i:\(\s*(?:reuters|afp|ap|tass|apa|trend|armenpress|azertac|news\.am)\s*\))|^\p{Lu}[\p{Lu} ]{2,30},|(?i:^\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s)|^\s*\d{1,2}[./]\d{1,2}[./]\d{4}|^\s*(?:19|20)\d\d-\d\d-\d\d|(?i:^\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
         .expect("dateline pattern")
 });
 
@@ -316,12 +318,25 @@ mod tests {
             ("Oct 17, 2020 | 10:32 AM\nArtillery fire", "2020-10-17"),
             ("BAKU, Oct 17, 2020 (Reuters) - Ganja was hit", "2020-10-17"),
             ("Shelling resumes\n17.10.2020\nText", "2020-10-17"),
+            (
+                "STEPANAKERT, 5 October 2020 – Shells fell on the town through the night, its mayor told reporters.",
+                "2020-10-05",
+            ),
+            ("Martuni, 5 October 2020\nShells fell on the town.", "2020-10-05"),
         ] {
             assert_eq!(
                 dateline_date(text).map(|d| d.to_string()).as_deref(),
                 Some(want),
                 "{text}"
             );
+        }
+        // a lead that opens with a capitalised word and a comma is no dateline, whatever date
+        // it names: its event's date is not the article's
+        for text in [
+            "Meanwhile, Azerbaijani forces shelled the town of Martuni on 5 October 2020 and again the next day, officials said.",
+            "On Sunday, 27 September 2020, Azerbaijan launched an offensive along the whole line of contact, the ministry said.",
+        ] {
+            assert_eq!(dateline_date(text), None, "{text}");
         }
     }
 }
