@@ -275,43 +275,33 @@ fn write_array<T: Serialize + Sync>(
             .max(1);
         let (batch, after) = rest.split_at(size.min(rest.len()));
         rest = after;
-        let written: Vec<Vec<u8>> = batch
+        let alone: Vec<Vec<u8>> = batch
             .par_iter()
-            .map(|item| {
-                let alone = serde_json::to_vec_pretty(item)?;
-                // a comma, a line break and four spaces before each
-                Ok(indented(&alone, b",\n    "))
-            })
+            .map(serde_json::to_vec_pretty)
             .collect::<Result<_, Error>>()?;
-        for element in &written {
-            // the first element has no comma before it
-            let element = if first {
-                first = false;
-                element.get(1..).unwrap_or_default()
-            } else {
-                element
-            };
-            out.write_all(element).map_err(Error::io)?;
+        for element in &alone {
+            // a comma before each element but the first, then a line break and four spaces
+            let lead: &[u8] = if first { b"\n    " } else { b",\n    " };
+            first = false;
+            out.write_all(lead)
+                .and_then(|()| write_indented(out, element))
+                .map_err(Error::io)?;
         }
     }
     out.write_all(b"\n  ]").map_err(Error::io)
 }
 
-/// `json` (pretty-printed alone) after `lead`, every line break followed by four spaces more:
+/// Writes `json` (pretty-printed alone) with every line break followed by four spaces more:
 /// the element nested in a top-level array. JSON strings never hold a raw line break (theirs
 /// are escaped), so every one is the printer's.
-fn indented(json: &[u8], lead: &[u8]) -> Vec<u8> {
-    let breaks = memchr::memchr_iter(b'\n', json).count();
-    let mut out = Vec::with_capacity(lead.len() + json.len() + 4 * breaks);
-    out.extend_from_slice(lead);
+fn write_indented(out: &mut impl std::io::Write, json: &[u8]) -> std::io::Result<()> {
     let mut line_start = 0;
     for at in memchr::memchr_iter(b'\n', json) {
-        out.extend_from_slice(json.get(line_start..=at).unwrap_or_default());
-        out.extend_from_slice(b"    ");
+        out.write_all(json.get(line_start..=at).unwrap_or_default())?;
+        out.write_all(b"    ")?;
         line_start = at + 1;
     }
-    out.extend_from_slice(json.get(line_start..).unwrap_or_default());
-    out
+    out.write_all(json.get(line_start..).unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -322,7 +322,10 @@ mod tests {
                 "STEPANAKERT, 5 October 2020 – Shells fell on the town through the night, its mayor told reporters.",
                 "2020-10-05",
             ),
-            ("Martuni, 5 October 2020\nShells fell on the town.", "2020-10-05"),
+            (
+                "Martuni, 5 October 2020\nShells fell on the town.",
+                "2020-10-05",
+            ),
         ] {
             assert_eq!(
                 dateline_date(text).map(|d| d.to_string()).as_deref(),
