@@ -62,7 +62,7 @@ pub struct LoadedFolder {
     keep_text: bool,
     /// Problems of the listing itself (loops, skipped file types, bad CSV rows).
     listing_problems: Vec<Problem>,
-    csv: HashMap<String, CsvEntry>,
+    csv: rustc_hash::FxHashMap<String, CsvEntry>,
     /// Relative paths in listing order.
     order: Vec<String>,
     files: HashMap<String, Outcome>,
@@ -126,7 +126,7 @@ pub fn load_folder(
 /// cancel (the whole read is then `Cancelled`).
 fn read_files(
     files: &[&(PathBuf, String)],
-    csv: &HashMap<String, CsvEntry>,
+    csv: &rustc_hash::FxHashMap<String, CsvEntry>,
     options: ReadOptions,
     keep_text: bool,
     progress: &Progress,
@@ -197,7 +197,7 @@ impl LoadedFolder {
             options,
             keep_text,
             listing_problems: Vec::new(),
-            csv: HashMap::new(),
+            csv: rustc_hash::FxHashMap::default(),
             order: Vec::new(),
             files: HashMap::new(),
         };

@@ -174,20 +174,34 @@ impl Published {
     /// assert!(Published::parse("2025-13").is_none());
     /// ```
     pub fn parse(text: &str) -> Option<Self> {
+        use chrono::format::{Item, Numeric, Pad, Parsed};
+        // what `"%Y-%m-%d"` reads, given as items: not parsed from a format string each time
+        const DAY: [Item<'static>; 5] = [
+            Item::Numeric(Numeric::Year, Pad::Zero),
+            Item::Literal("-"),
+            Item::Numeric(Numeric::Month, Pad::Zero),
+            Item::Literal("-"),
+            Item::Numeric(Numeric::Day, Pad::Zero),
+        ];
         let text = text.trim();
-        let parts: Vec<&str> = text.split('-').collect();
-        let year: i32 = parts.first()?.parse().ok()?;
-        if !(1900..=2200).contains(&year) || parts.first()?.len() != 4 {
+        let mut parts = text.split('-');
+        let first = parts.next()?;
+        let year: i32 = first.parse().ok()?;
+        if !(1900..=2200).contains(&year) || first.len() != 4 {
             return None;
         }
-        match parts.len() {
-            1 => Some(Self::Year(year)),
-            2 => {
-                let month: u32 = parts.get(1)?.parse().ok()?;
+        match (parts.next(), parts.next(), parts.next()) {
+            (None, _, _) => Some(Self::Year(year)),
+            (Some(month), None, _) => {
+                let month: u32 = month.parse().ok()?;
                 NaiveDate::from_ymd_opt(year, month, 1)?;
                 Some(Self::Month(year, month))
             }
-            3 => Some(Self::Day(NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?)),
+            (Some(_), Some(_), None) => {
+                let mut parsed = Parsed::new();
+                chrono::format::parse(&mut parsed, text, DAY.iter()).ok()?;
+                Some(Self::Day(parsed.to_naive_date().ok()?))
+            }
             _ => None,
         }
     }
@@ -566,6 +580,39 @@ pub fn iso(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_is_read_as_chrono_reads_year_month_day() {
+        let days = [
+            "2020-10-05",
+            " 2020-10-05 ",
+            "2020-1-5",
+            "2020-10-5",
+            "2020-02-29",
+            "2021-02-29",
+            "2020-13-01",
+            "2020-00-10",
+            "2020-10-00",
+            "2020-10-32",
+            "2020-10-05x",
+            "2020-+1-05",
+            "2020- 1-05",
+            "2020-001-05",
+            "2020-10-",
+            "2020--05",
+            "2020-1٠-05",
+            "1900-01-01",
+            "2200-12-31",
+        ];
+        for text in days {
+            let chrono = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+            let ours = match Published::parse(text) {
+                Some(Published::Day(d)) => Some(d),
+                _ => None,
+            };
+            assert_eq!(ours, chrono, "{text:?}");
+        }
+    }
 
     #[track_caller]
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -1,6 +1,6 @@
 //! Publication dates and titles: `articles.csv`, front matter, datelines and file names.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -24,9 +24,14 @@ pub struct CsvEntry {
 
 /// Reads `articles.csv` text: a header row with `file` and `published` (and optionally
 /// `title`, `source`, `url`). Bad rows become problems naming the line; good rows are kept.
-pub fn parse_articles_csv(text: &str, csv_path: &str) -> (HashMap<String, CsvEntry>, Vec<Problem>) {
+pub fn parse_articles_csv(
+    text: &str,
+    csv_path: &str,
+) -> (FxHashMap<String, CsvEntry>, Vec<Problem>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut entries = HashMap::new();
+    // room for a row a line: the table is not grown again and again
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    let mut entries = FxHashMap::with_capacity_and_hasher(lines, Default::default());
     let mut problems = Vec::new();
     let mut problem = |line: u64, message: String| {
         problems.push(Problem {
@@ -60,15 +65,18 @@ pub fn parse_articles_csv(text: &str, csv_path: &str) -> (HashMap<String, CsvEnt
         return (entries, problems);
     };
     let (title_col, source_col, url_col) = (column("title"), column("source"), column("url"));
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
+    // one record read into again and again
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 problem(line, format!("unreadable row: {e}"));
                 continue;
             }
-        };
+        }
         let line = record.position().map_or(0, |p| p.line());
         let field = |col: Option<usize>| {
             col.and_then(|c| record.get(c))
@@ -99,10 +107,16 @@ pub fn parse_articles_csv(text: &str, csv_path: &str) -> (HashMap<String, CsvEnt
             source: field(source_col),
             url: field(url_col),
         };
-        entries.insert(
-            file.replace('\\', "/").trim_start_matches("./").to_owned(),
-            entry,
-        );
+        let file = if file.contains('\\') {
+            file.replace('\\', "/")
+        } else {
+            file
+        };
+        let file = match file.strip_prefix("./") {
+            Some(_) => file.trim_start_matches("./").to_owned(),
+            None => file,
+        };
+        entries.insert(file, entry);
     }
     (entries, problems)
 }

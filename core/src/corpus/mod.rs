@@ -7,7 +7,7 @@ pub mod html;
 pub mod language;
 pub mod metadata;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -55,7 +55,7 @@ pub struct Listing {
     /// Candidate article files: (absolute path, path relative to the folder with `/`).
     pub files: Vec<(PathBuf, String)>,
     /// `articles.csv` entries keyed by relative path.
-    pub csv: HashMap<String, CsvEntry>,
+    pub csv: FxHashMap<String, CsvEntry>,
     /// Problems found while listing (loops, unreadable directories, skipped file types, bad CSV rows).
     pub problems: Vec<Problem>,
 }
@@ -145,21 +145,19 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
             continue;
         }
         let rel = relative(root, entry.path());
-        let extension = entry
-            .path()
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
-        if name == "articles.csv" {
+        if entry.file_name().eq_ignore_ascii_case("articles.csv") {
             csvs.push((entry.depth(), entry.path().to_owned(), rel));
             continue;
         }
-        if !ARTICLE_EXTENSIONS.contains(&extension.as_str()) {
+        let extension = entry.path().extension().unwrap_or_default();
+        if !ARTICLE_EXTENSIONS
+            .iter()
+            .any(|e| extension.eq_ignore_ascii_case(e))
+        {
             let what = if extension.is_empty() {
                 "no extension".to_owned()
             } else {
-                format!(".{extension}")
+                format!(".{}", extension.to_string_lossy().to_ascii_lowercase())
             };
             listing.problems.push(Problem {
                 path: rel,
@@ -186,20 +184,23 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
         .sort_by_cached_key(|p| listing_key(&p.path));
     // the deeper a table, the closer to its files: it wins over its parents' for them
     csvs.sort_by_cached_key(|(depth, _, rel)| (*depth, listing_key(rel)));
-    let mut described_by: HashMap<String, String> = HashMap::new();
+    let mut described_by: FxHashMap<String, String> = FxHashMap::default();
     for (_, path, rel) in &csvs {
         let folder = rel
             .rsplit_once('/')
             .map_or(String::new(), |(f, _)| format!("{f}/"));
-        for (file, entry) in read_csv(path, rel, &mut listing.problems) {
+        let entries = read_csv(path, rel, &mut listing.problems);
+        described_by.reserve(entries.len());
+        listing.csv.reserve(entries.len());
+        for (file, entry) in entries {
             let file = format!("{folder}{file}");
             described_by.insert(file.clone(), rel.clone());
             listing.csv.insert(file, entry);
         }
     }
     // rows naming no article file here: a typo, or a file moved away
-    let present: std::collections::HashSet<&str> =
-        listing.files.iter().map(|(_, rel)| rel.as_str()).collect();
+    let mut present = FxHashSet::with_capacity_and_hasher(listing.files.len(), Default::default());
+    present.extend(listing.files.iter().map(|(_, rel)| rel.as_str()));
     let mut unmatched: Vec<(&String, &String)> = described_by
         .iter()
         .filter(|(file, _)| !present.contains(file.as_str()))
@@ -217,7 +218,7 @@ pub fn list_folder(root: &Path) -> Result<Listing, CorpusError> {
 
 /// The rows of one `articles.csv` (file names relative to its folder); its problems are added
 /// to `problems`.
-fn read_csv(path: &Path, rel: &str, problems: &mut Vec<Problem>) -> HashMap<String, CsvEntry> {
+fn read_csv(path: &Path, rel: &str, problems: &mut Vec<Problem>) -> FxHashMap<String, CsvEntry> {
     match std::fs::read(path) {
         Ok(bytes) => match decode::decode(&bytes) {
             Ok(decoded) => {
@@ -235,7 +236,7 @@ fn read_csv(path: &Path, rel: &str, problems: &mut Vec<Problem>) -> HashMap<Stri
             problem: format!("cannot read articles.csv: {e}"),
         }),
     }
-    HashMap::new()
+    FxHashMap::default()
 }
 
 /// Why one file was not loaded.
