@@ -60,12 +60,14 @@ fn real_text(folder: &Path) {
             return;
         }
     };
+    let listed = start.elapsed().as_secs_f64();
     let articles: Vec<Article> = listing.read_articles(ReadOptions::default());
     say!(
-        "{}: {} articles read and decoded in {:.2} s",
+        "{}: {} files listed in {listed:.2} s (one thread, articles.csv read), {} articles read and decoded in {:.2} s",
         folder.display(),
+        listing.files.len(),
         articles.len(),
-        start.elapsed().as_secs_f64()
+        start.elapsed().as_secs_f64() - listed
     );
     measure("real text", &articles);
     grep_reference(folder, &listing.files);
