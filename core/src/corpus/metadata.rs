@@ -212,10 +212,12 @@ pub fn file_name_date(path: &str) -> Option<NaiveDate> {
 // ASCII word boundaries (`(?-u:\b)`): with Unicode ones the search leaves the DFA for the
 // slow NFA simulation on any text with a non-ASCII letter, that is on most real articles.
 // Case is ignored for the cue words and month names only: a place in capitals before a comma
-// ("BAKU,") is a dateline, a capitalised word before one ("Meanwhile,", "On Sunday,") is not.
+// ("BAKU,") is a dateline, a capitalised word before one ("Meanwhile,", "On Sunday,") is not;
+// a weekday first is one when a date follows it ("Sunday, 27 September 2020 –"), not when a
+// sentence goes on ("Sunday saw shelling …").
 #[allow(clippy::expect_used)] // constant pattern
 static DATELINE_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:(?-u:\b)(?:published|posted|updated|date|dated)(?-u:\b))|\||(?i:\(\s*(?:reuters|afp|ap|tass|apa|trend|armenpress|azertac|news\.am)\s*\))|^\p{Lu}[\p{Lu} ]{2,30},|(?i:^\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s)|^\s*\d{1,2}[./]\d{1,2}[./]\d{4}|^\s*(?:19|20)\d\d-\d\d-\d\d|(?i:^\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
+    Regex::new(r"(?i:(?-u:\b)(?:published|posted|updated|date|dated)(?-u:\b))|\||(?i:\(\s*(?:reuters|afp|ap|tass|apa|trend|armenpress|azertac|news\.am)\s*\))|^\p{Lu}[\p{Lu} ]{2,30},|(?i:^\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|^\s*\d{1,2}[./]\d{1,2}[./]\d{4}|^\s*(?:19|20)\d\d-\d\d-\d\d|(?i:^\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
         .expect("dateline pattern")
 });
 
@@ -340,6 +342,14 @@ mod tests {
                 "Martuni, 5 October 2020\nShells fell on the town.",
                 "2020-10-05",
             ),
+            (
+                "Sunday, 4 October 2020 – Shells fell on Stepanakert through the night, its mayor told reporters.",
+                "2020-10-04",
+            ),
+            (
+                "Mon. Oct 5, 2020 — Shells fell on Stepanakert through the night, its mayor told reporters.",
+                "2020-10-05",
+            ),
         ] {
             assert_eq!(
                 dateline_date(text).map(|d| d.to_string()).as_deref(),
@@ -347,11 +357,13 @@ mod tests {
                 "{text}"
             );
         }
-        // a lead that opens with a capitalised word and a comma is no dateline, whatever date
-        // it names: its event's date is not the article's
+        // a lead that opens with a capitalised word and a comma, or with a weekday and no date
+        // after it, is no dateline, whatever date it names: its event's date is not the
+        // article's
         for text in [
             "Meanwhile, Azerbaijani forces shelled the town of Martuni on 5 October 2020 and again the next day, officials said.",
             "On Sunday, 27 September 2020, Azerbaijan launched an offensive along the whole line of contact, the ministry said.",
+            "Sunday saw the heaviest shelling of Stepanakert since 27 September 2020, when the war began, officials said.",
         ] {
             assert_eq!(dateline_date(text), None, "{text}");
         }
