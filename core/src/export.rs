@@ -273,7 +273,7 @@ fn write_array<T: Serialize + Sync>(
             })
             .count()
             .max(1);
-        let (batch, after) = rest.split_at(size.min(rest.len()));
+        let (batch, after) = rest.split_at(size);
         rest = after;
         let alone: Vec<Vec<u8>> = batch
             .par_iter()

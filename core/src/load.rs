@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::corpus::metadata::CsvEntry;
 use crate::corpus::{self, CorpusError, ReadOptions};
@@ -62,7 +63,7 @@ pub struct LoadedFolder {
     keep_text: bool,
     /// Problems of the listing itself (loops, skipped file types, bad CSV rows).
     listing_problems: Vec<Problem>,
-    csv: rustc_hash::FxHashMap<String, CsvEntry>,
+    csv: FxHashMap<String, CsvEntry>,
     /// Relative paths in listing order.
     order: Vec<String>,
     files: HashMap<String, Outcome>,
@@ -126,7 +127,7 @@ pub fn load_folder(
 /// cancel (the whole read is then `Cancelled`).
 fn read_files(
     files: &[&(PathBuf, String)],
-    csv: &rustc_hash::FxHashMap<String, CsvEntry>,
+    csv: &FxHashMap<String, CsvEntry>,
     options: ReadOptions,
     keep_text: bool,
     progress: &Progress,
@@ -197,7 +198,7 @@ impl LoadedFolder {
             options,
             keep_text,
             listing_problems: Vec::new(),
-            csv: rustc_hash::FxHashMap::default(),
+            csv: FxHashMap::default(),
             order: Vec::new(),
             files: HashMap::new(),
         };

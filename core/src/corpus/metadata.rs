@@ -84,7 +84,7 @@ pub fn parse_articles_csv(
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned)
         };
-        let Some(file) = field(Some(file_col)) else {
+        let Some(mut file) = field(Some(file_col)) else {
             problem(line, "no file name".to_owned());
             continue;
         };
@@ -107,15 +107,12 @@ pub fn parse_articles_csv(
             source: field(source_col),
             url: field(url_col),
         };
-        let file = if file.contains('\\') {
-            file.replace('\\', "/")
-        } else {
-            file
-        };
-        let file = match file.strip_prefix("./") {
-            Some(_) => file.trim_start_matches("./").to_owned(),
-            None => file,
-        };
+        if file.contains('\\') {
+            file = file.replace('\\', "/");
+        }
+        if file.starts_with("./") {
+            file = file.trim_start_matches("./").to_owned();
+        }
         entries.insert(file, entry);
     }
     (entries, problems)

@@ -312,24 +312,20 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e.into()),
         }
-        if filled < bytes.len() {
-            if filled == expected {
-                break;
+        if filled == expected {
+            break;
+        }
+        if filled == bytes.len() {
+            // the file grew since its size was read: read on, never past the limit
+            let grown = u64::try_from(filled).unwrap_or(u64::MAX);
+            if grown > limit {
+                return Err(too_large(grown));
             }
-            continue;
+            let more = (limit + 1).min(grown.saturating_mul(2));
+            bytes.resize(usize::try_from(more).unwrap_or(usize::MAX), 0);
         }
-        // the file grew since its size was read: read on, up to the limit
-        let grown = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-        if grown > limit {
-            return Err(too_large(grown));
-        }
-        let more = usize::try_from((limit + 1).min(grown.saturating_mul(2))).unwrap_or(usize::MAX);
-        bytes.resize(more.max(bytes.len() + 1), 0);
     }
     bytes.truncate(filled);
-    if u64::try_from(filled).unwrap_or(u64::MAX) > limit {
-        return Err(too_large(u64::try_from(filled).unwrap_or(u64::MAX)));
-    }
     Ok(bytes)
 }
 
